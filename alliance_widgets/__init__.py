@@ -1,0 +1,77 @@
+"""alliance_widgets: teach the therapeutic alliance with widgets, synthetic data and lessons.
+
+The top level re-exports what a lesson needs; each name is imported on first use so that
+``import alliance_widgets`` stays cheap. Imported inside a Jupyter kernel, the kit also
+switches altair to a renderer that works offline (no CDN) and leaves a static SVG and a
+text summary behind for frontends without widgets.
+
+Examples
+--------
+>>> import alliance_widgets as aw
+>>> aw.literature.ALLIANCE_OUTCOME_R_2018.value
+0.278
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import Any
+
+__version__ = "0.1.0"
+
+_EXPORTS: dict[str, str] = {
+    # data
+    "simulate": "alliance_widgets.science.simulate",
+    "Study": "alliance_widgets.science.simulate",
+    "list_datasets": "alliance_widgets.datasets",
+    "load_dataset": "alliance_widgets.datasets",
+    "codebook": "alliance_widgets.datasets",
+    # widgets
+    "BordinExplorer": "alliance_widgets.widgets",
+    "LambertExplorer": "alliance_widgets.widgets",
+    "AllianceOutcomeExplorer": "alliance_widgets.widgets",
+    "RuptureRepairExplorer": "alliance_widgets.widgets",
+    "TherapistEffectsExplorer": "alliance_widgets.widgets",
+    "FeedbackExplorer": "alliance_widgets.widgets",
+    # environment
+    "doctor": "alliance_widgets.checkup",
+    "enable_offline_charts": "alliance_widgets.charts.render",
+}
+_SUBMODULES = {"literature", "science", "charts", "widgets", "exercises", "datasets"}
+
+__all__ = sorted([*_EXPORTS, *_SUBMODULES, "__version__"])
+
+
+def __getattr__(name: str) -> Any:
+    if name in _SUBMODULES:
+        value = importlib.import_module(f"{__name__}.{name}")
+    elif name in _EXPORTS:
+        value = getattr(importlib.import_module(_EXPORTS[name]), name)
+    else:
+        raise AttributeError(f"module 'alliance_widgets' has no attribute {name!r}")
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))
+
+
+def _setup_notebook() -> None:
+    """Switch altair to the kit's offline renderer when running inside a Jupyter kernel."""
+    import sys
+
+    shell_module = sys.modules.get("IPython")
+    if shell_module is None:
+        return
+    shell = shell_module.get_ipython()
+    # A kernel's shell has a ``kernel``; a terminal IPython has none and keeps altair's
+    # text output, to which the kit's charts add nothing.
+    if shell is None or getattr(shell, "kernel", None) is None:
+        return
+    from alliance_widgets.charts.render import enable_offline_charts
+
+    enable_offline_charts()
+
+
+_setup_notebook()

@@ -1,0 +1,239 @@
+"""``doctor()``: a readable report on the learner's environment, and what to do about it.
+
+A learner alone with a lesson that shows a blank chart has no way to tell a missing
+widget extension from a blocked CDN. ``doctor()`` checks what the kit depends on and says,
+in plain words, what is fine and what to do when something is off.
+
+Examples
+--------
+>>> report = doctor()
+>>> report.ok
+True
+>>> report.verdict
+'All checks passed: the kit is ready.'
+>>> print(report.checks[0].name)
+Python
+"""
+
+from __future__ import annotations
+
+import importlib.metadata as md
+import os
+import platform
+import sys
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+__all__ = ["Check", "DoctorReport", "detect_frontend", "doctor", "main"]
+
+# Packages whose versions explain most "it works on my machine" differences.
+PACKAGES = (
+    "alliance_widgets",
+    "jupyterlab",
+    "notebook",
+    "ipywidgets",
+    "jupyterlab_widgets",
+    "anywidget",
+    "altair",
+    "vl-convert-python",
+    "pandas",
+    "numpy",
+    "scipy",
+    "statsmodels",
+)
+REQUIRED = {"ipywidgets", "anywidget", "altair", "vl-convert-python", "pandas", "numpy"}
+
+
+@dataclass(frozen=True)
+class Check:
+    """One line of the report: what was checked, whether it is fine, what to do if not."""
+
+    name: str
+    ok: bool
+    detail: str
+    fix: str = ""
+
+    def line(self) -> str:
+        """Return the check as one line of text, with the fix when it failed."""
+        mark = "ok " if self.ok else "FIX"
+        text = f"[{mark}] {self.name}: {self.detail}"
+        return text + (f"\n      → {self.fix}" if not self.ok and self.fix else "")
+
+
+@dataclass(frozen=True)
+class DoctorReport:
+    """The doctor's findings; displays as text or Markdown in a notebook."""
+
+    checks: tuple[Check, ...]
+    frontend: str
+    versions: Mapping[str, str] = field(default_factory=dict)
+
+    @property
+    def ok(self) -> bool:
+        """True when every check passed."""
+        return all(c.ok for c in self.checks)
+
+    @property
+    def verdict(self) -> str:
+        """One deterministic sentence: all is well, or how many things need a fix."""
+        bad = [c.name for c in self.checks if not c.ok]
+        if not bad:
+            return "All checks passed: the kit is ready."
+        return f"{len(bad)} check(s) need attention: {', '.join(bad)}."
+
+    def __str__(self) -> str:
+        lines = ["alliance_widgets doctor", self.verdict, ""]
+        lines += [c.line() for c in self.checks]
+        return "\n".join(lines)
+
+    def __repr__(self) -> str:
+        return str(self)
+
+    def _repr_markdown_(self) -> str:
+        rows = "\n".join(
+            f"| {'✅' if c.ok else '⚠️'} | {c.name} | {c.detail} | {'' if c.ok else c.fix} |"
+            for c in self.checks
+        )
+        return (
+            f"**alliance_widgets doctor** — {self.verdict}\n\n"
+            "| | check | finding | what to do |\n|---|---|---|---|\n" + rows
+        )
+
+
+def _version(dist: str) -> str | None:
+    try:
+        return md.version(dist)
+    except md.PackageNotFoundError:
+        return None
+
+
+def detect_frontend(environ: Mapping[str, str] | None = None) -> str:
+    """Guess where the kernel runs: Colab, VS Code, JupyterLab/Notebook 7, or plain Python.
+
+    Examples
+    --------
+    >>> detect_frontend({"VSCODE_PID": "1"})
+    'VS Code'
+    >>> detect_frontend({})
+    'plain Python (no notebook)'
+    """
+    env = os.environ if environ is None else environ
+    if "COLAB_RELEASE_TAG" in env or "google.colab" in sys.modules:
+        return "Google Colab"
+    if "VSCODE_PID" in env or "VSCODE_CWD" in env:
+        return "VS Code"
+    if "JUPYTERHUB_API_TOKEN" in env:
+        return "JupyterHub (JupyterLab or Notebook 7)"
+    if "JPY_SESSION_NAME" in env or "JPY_PARENT_PID" in env:
+        return "JupyterLab or Notebook 7"
+    from alliance_widgets.charts.render import in_kernel
+
+    return "a Jupyter kernel" if in_kernel() else "plain Python (no notebook)"
+
+
+def _check_python() -> Check:
+    v = platform.python_version()
+    ok = sys.version_info >= (3, 10)
+    return Check("Python", ok, v, "Use Python 3.10 or newer: run `python3 kit.py lab`.")
+
+
+def _check_packages(versions: Mapping[str, str | None]) -> Check:
+    missing = sorted(p for p in REQUIRED if versions.get(p) is None)
+    shown = ", ".join(f"{k} {v}" for k, v in versions.items() if v)
+    if missing:
+        return Check(
+            "Packages",
+            False,
+            f"missing: {', '.join(missing)}",
+            "Reinstall the kit from its folder: `python3 kit.py lab` (or "
+            f"`pip install {' '.join(missing)}`).",
+        )
+    return Check("Packages", True, shown)
+
+
+def _check_widget_frontend(versions: Mapping[str, str | None], frontend: str) -> Check:
+    if frontend in ("Google Colab", "VS Code"):
+        return Check(
+            "Widget frontend",
+            True,
+            f"{frontend} draws ipywidgets itself",
+        )
+    lab_ext = versions.get("jupyterlab_widgets")
+    if lab_ext is None:
+        return Check(
+            "Widget frontend",
+            False,
+            "jupyterlab_widgets (the JupyterLab extension that draws widgets) is not installed",
+            "Install it in the environment that runs JupyterLab: `pip install "
+            "jupyterlab_widgets`, then restart JupyterLab.",
+        )
+    return Check("Widget frontend", True, f"jupyterlab_widgets {lab_ext} installed")
+
+
+def _check_offline_charts() -> Check:
+    try:
+        import vl_convert as vlc
+
+        from alliance_widgets.charts.theme import vl_version
+
+        svg = vlc.vegalite_to_svg(
+            {"mark": "point", "data": {"values": [{"x": 1}]}, "encoding": {"x": {"field": "x"}}},
+            vl_version=vl_version(),
+        )
+        bundle_ok = svg.startswith("<svg")
+    except Exception as exc:  # any failure here is what the learner must be told about
+        return Check(
+            "Offline charts",
+            False,
+            f"vl-convert could not draw a chart ({type(exc).__name__}: {exc})",
+            "Reinstall vl-convert-python: `pip install --force-reinstall vl-convert-python`.",
+        )
+    import altair as alt
+
+    from alliance_widgets.charts.render import RENDERER_NAME, enable_offline_charts, in_kernel
+
+    if in_kernel():
+        enable_offline_charts()
+    active = alt.renderers.active
+    ok = bundle_ok and (active == RENDERER_NAME or not in_kernel())
+    detail = (
+        f"vl-convert bundles vega locally; altair renderer '{active}'"
+        if in_kernel()
+        else "vl-convert bundles vega locally (renderer is set when a notebook imports the kit)"
+    )
+    return Check(
+        "Offline charts",
+        ok,
+        detail,
+        "Run `import alliance_widgets` in the notebook before drawing charts; it switches "
+        "altair to the offline renderer.",
+    )
+
+
+def doctor() -> DoctorReport:
+    """Check the environment the kit runs in and return a readable report.
+
+    The report lists Python and package versions, the frontend detected (JupyterLab /
+    Notebook 7 / VS Code / Colab), whether widgets can be drawn, and whether charts
+    render offline; each failed check says what to do.
+    """
+    versions = {p: _version(p) for p in PACKAGES}
+    frontend = detect_frontend()
+    checks = (
+        _check_python(),
+        _check_packages(versions),
+        Check("Frontend", True, frontend),
+        _check_widget_frontend(versions, frontend),
+        _check_offline_charts(),
+    )
+    return DoctorReport(checks, frontend, {k: v for k, v in versions.items() if v})
+
+
+def main(argv: list[str]) -> int:
+    """``alliance-kit doctor``: print the report; exit 1 when a check fails."""
+    if argv and argv[0] in ("-h", "--help"):
+        print("usage: alliance-kit doctor\n\nReport on this environment and what to fix.")
+        return 0
+    report = doctor()
+    print(report)
+    return 0 if report.ok else 1

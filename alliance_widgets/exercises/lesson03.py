@@ -1,0 +1,165 @@
+"""Checks for lesson 03, *Meet the data: a synthetic clinic*.
+
+Expected answers are computed from the tables the lesson passes in (so a rebuilt dataset
+never makes a check stale) and the OQ-45 figures in :mod:`alliance_widgets.literature`.
+
+Examples
+--------
+>>> import pandas as pd
+>>> sessions = pd.DataFrame({"client_id": ["a", "a", "b"], "therapist_id": ["t", "t", "t"],
+...                          "alliance": [3.0, 4.0, 5.0]})
+>>> check_count(2, sessions, "client_id", name="Exercise 3.1", what="clients").ok
+True
+>>> check_client_means(sessions.groupby("client_id", as_index=False)["alliance"].mean(),
+...                    sessions).ok
+True
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from alliance_widgets import literature as lit
+from alliance_widgets.exercises.feedback import INCORRECT, PARTLY, Feedback, fmt_number
+from alliance_widgets.exercises.generic import (
+    check_choice,
+    check_dataframe_columns,
+    check_number,
+    unanswered,
+)
+
+__all__ = [
+    "DIRECTION_OPTIONS",
+    "check_above_cutoff",
+    "check_client_means",
+    "check_count",
+    "check_outcome_direction",
+]
+
+
+def check_count(answer: Any, table: pd.DataFrame, column: str, *, name: str, what: str) -> Feedback:
+    """How many different ``what`` (values of ``column``) does ``table`` hold?"""
+    expected = int(table[column].nunique())
+    rows = len(table)
+    mistakes = []
+    if rows != expected:
+        mistakes.append(
+            (
+                rows,
+                f"{rows} is the number of rows; several rows can belong to the same "
+                f"{what[:-1] if what.endswith('s') else what}. Count the different ids.",
+            )
+        )
+    return check_number(
+        answer,
+        expected,
+        tolerance=0,
+        name=name,
+        unit=what,
+        hint=f"Use table['{column}'].nunique(): it counts the different values.",
+        mistakes=mistakes,
+    )
+
+
+def check_client_means(answer: Any, sessions: pd.DataFrame) -> Feedback:
+    """Exercise 3.2: a table with one row per client and their mean session alliance.
+
+    Accepts a DataFrame with ``client_id`` and ``alliance`` columns, or a Series indexed by
+    ``client_id``.
+    """
+    name = "Exercise 3.2"
+    hint = 'Group by client and average: sessions.groupby("client_id")["alliance"].mean().'
+    if answer is None:
+        return unanswered(name, hint)
+    if isinstance(answer, pd.Series):
+        answer = answer.rename("alliance").reset_index()
+    shape = check_dataframe_columns(answer, ["client_id", "alliance"], name=name, hint=hint)
+    if not shape.ok:
+        return Feedback(name, shape.status, shape.right, shape.wrong, hint)
+    expected = sessions.groupby("client_id", observed=True)["alliance"].mean()
+    got = answer.groupby("client_id", observed=True)["alliance"].mean()
+    wrong = []
+    if len(answer) != len(expected):
+        wrong.append(
+            f"The table has {len(answer)} rows; there are {len(expected)} clients, one row each."
+        )
+    common = expected.index.intersection(got.index)
+    if len(common) == 0:
+        wrong.append("None of the client ids match the data's.")
+    else:
+        diff = (got.loc[common].astype(float) - expected.loc[common]).abs()
+        off = int((diff > 1e-6).sum())
+        if off:
+            total = sessions.groupby("client_id", observed=True)["alliance"].sum()
+            if np.allclose(got.loc[common].astype(float), total.loc[common]):
+                wrong.append("These are sums over sessions; the question asks for means.")
+            else:
+                wrong.append(f"{off} of {len(common)} client means differ from the data's.")
+    if not wrong:
+        return Feedback(
+            name,
+            "correct",
+            right=(f"One row per client ({len(expected)}), means right.",),
+            explanation="Grouping turns the session table (many rows per client) into a "
+            "client table (one row each): the first step of most analyses.",
+        )
+    status = PARTLY if len(common) else INCORRECT
+    return Feedback(
+        name, status, right=("Has client_id and alliance columns.",), wrong=tuple(wrong), hint=hint
+    )
+
+
+#: Options for exercise 3.3: what does a higher OQ-45 score mean?
+DIRECTION_OPTIONS: dict[str, str] = {
+    "a": "the client is doing better",
+    "b": "the client reports more distress",
+    "c": "the client rates the alliance higher",
+}
+
+
+def check_outcome_direction(answer: Any) -> Feedback:
+    """Exercise 3.3: on the OQ-45, what does a higher score mean?"""
+    low, high = lit.OQ45_RANGE.value
+    return check_choice(
+        answer,
+        "b",
+        options=DIRECTION_OPTIONS,
+        name="Exercise 3.3",
+        hint="Read the codebook entry for outcome.",
+        why_wrong={
+            "a": "on the OQ-45 a higher score means more symptoms and problems; a fall in "
+            "the score is improvement.",
+            "c": "the alliance has its own columns (bond, goals, tasks, alliance); outcome is "
+            "the OQ-45-like distress score.",
+        },
+        explanation=f"Scores run from {low} to {high}; higher means more distress, so "
+        "improvement = intake − final.",
+    )
+
+
+def check_above_cutoff(answer: Any, clients: pd.DataFrame) -> Feedback:
+    """Exercise 3.4: how many clients started in the clinical range (intake above the cutoff)?"""
+    cutoff = lit.OQ45_CLINICAL_CUTOFF.value
+    intake = clients["intake_outcome"]
+    above = int((intake > cutoff).sum())
+    below = int((intake < cutoff).sum())
+    mistakes = (
+        [(below, f"{below} clients are at or below the cutoff: you counted the other side.")]
+        if below != above
+        else []
+    )
+    return check_number(
+        answer,
+        above,
+        tolerance=0,
+        name="Exercise 3.4",
+        unit="clients",
+        hint=f"Compare intake_outcome with the cutoff ({fmt_number(cutoff)}) and sum the "
+        "True values: (clients['intake_outcome'] > cutoff).sum().",
+        mistakes=mistakes,
+        explanation=f"{above} of {len(clients)} clients ({fmt_number(100 * above / len(clients), 0)} %)"  # noqa: E501
+        " began therapy in the clinical range.",
+    )

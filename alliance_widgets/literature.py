@@ -1,0 +1,1212 @@
+"""Every published figure the kit teaches, written down once, with its source.
+
+Nothing else in the kit writes a published number: the generator's defaults, the
+charts, the readouts and the lessons all read them from here.  Each figure says
+how far it was checked: ``"confirmed"`` (read in an abstract, the publisher's
+page or a secondary source quoting it), ``"as commonly reported"`` (not checked
+against the source: lessons must say so), ``"derived"`` (arithmetic on other
+figures) or ``"kit assumption"`` (a calibration choice of this kit, not a
+published result).
+
+Examples
+--------
+>>> from alliance_widgets import literature as lit
+>>> lit.ALLIANCE_OUTCOME_R_2018.value
+0.278
+>>> lit.ALLIANCE_OUTCOME_R_2018.cite()
+'Flückiger, Del Re, Wampold & Horvath (2018)'
+>>> round(lit.ALLIANCE_OUTCOME_R_2018.value ** 2, 3)
+0.077
+>>> sorted(lit.LAMBERT_1992_SHARES.value.items())[0]
+('expectancy', 15.0)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from types import MappingProxyType
+from typing import Any, Literal
+
+__all__ = [
+    "Figure",
+    "Source",
+    "all_figures",
+    "figure",
+    "references",
+]
+
+Status = Literal["confirmed", "as commonly reported", "derived", "kit assumption"]
+
+
+@dataclass(frozen=True)
+class Source:
+    """A bibliographic source.
+
+    Examples
+    --------
+    >>> BORDIN_1979.cite()
+    'Bordin (1979)'
+    """
+
+    authors: tuple[str, ...]
+    year: int
+    title: str
+    venue: str
+
+    def cite(self) -> str:
+        """Return an in-text citation in APA style: ``"A, B & C (2018)"``."""
+        # In-text citations name surnames only: "Horvath, A. O." -> "Horvath".
+        names = [a.split(",")[0] for a in self.authors]
+        if len(names) == 1:
+            who = names[0]
+        elif len(names) > 5:
+            who = f"{names[0]} et al."
+        else:
+            who = ", ".join(names[:-1]) + " & " + names[-1]
+        return f"{who} ({self.year})"
+
+    def reference(self) -> str:
+        """Return a one-line reference: authors, year, title, venue."""
+        return f"{', '.join(self.authors)} ({self.year}). {self.title}. {self.venue}."
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One published (or derived, or assumed) figure with its provenance.
+
+    ``value`` is a number, a ``(low, high)`` range or a mapping of names to numbers;
+    ``ci`` is a 95 % interval where the source gives one.
+
+    Examples
+    --------
+    >>> OQ45_RELIABLE_CHANGE.describe()
+    'OQ-45.2 reliable change: 14 points (Lambert et al. (2004); confirmed)'
+    """
+
+    key: str
+    label: str
+    value: Any
+    unit: str
+    sources: tuple[Source, ...]
+    status: Status
+    note: str = ""
+    ci: tuple[float, float] | None = None
+    k: int | None = None
+    n: int | None = None
+    extra: Mapping[str, Any] = field(default_factory=dict)
+
+    def cite(self) -> str:
+        """Return the in-text citation(s) for this figure."""
+        return "; ".join(s.cite() for s in self.sources)
+
+    def describe(self) -> str:
+        """Return ``"label: value unit (citation; status)"`` for readouts and lessons."""
+        value = self.value
+        if _is_range(value):
+            shown = f"{_fmt(value[0])}–{_fmt(value[1])}"
+        elif isinstance(value, tuple):
+            shown = ", ".join(_fmt(v) for v in value)
+        elif isinstance(value, Mapping):
+            shown = ", ".join(f"{k} {_fmt(v)}" for k, v in value.items())
+        else:
+            shown = _fmt(value)
+        if self.unit in _STATISTICS:
+            # "r = 0.278" reads as a statistic; "0.278 r" does not.
+            shown = f"{self.unit} = {shown}"
+        elif self.unit:
+            shown = f"{shown} {self.unit}"
+        if self.ci is not None:
+            shown += f" [{_fmt(self.ci[0])}, {_fmt(self.ci[1])}]"
+        return f"{self.label}: {shown} ({self.cite()}; {self.status})"
+
+
+_STATISTICS = ("r", "d", "g", "alpha")
+
+
+def _is_range(value: Any) -> bool:
+    return (
+        isinstance(value, tuple)
+        and len(value) == 2
+        and all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in value)
+    )
+
+
+def _fmt(x: Any) -> str:
+    if isinstance(x, float) and x.is_integer():
+        return str(int(x))
+    return str(x)
+
+
+_REGISTRY: dict[str, Figure] = {}
+
+
+def _fig(
+    key: str,
+    label: str,
+    value: Any,
+    unit: str,
+    sources: Source | tuple[Source, ...],
+    status: Status,
+    **kw: Any,
+) -> Figure:
+    if isinstance(value, dict):
+        value = MappingProxyType(dict(value))
+    srcs = sources if isinstance(sources, tuple) else (sources,)
+    f = Figure(key, label, value, unit, srcs, status, **kw)
+    if key in _REGISTRY:  # pragma: no cover - a guard for editors of this file
+        raise RuntimeError(f"figure {key!r} is defined twice in literature.py")
+    _REGISTRY[key] = f
+    return f
+
+
+def figure(key: str) -> Figure:
+    """Look a figure up by its key.
+
+    Examples
+    --------
+    >>> figure("oq45_clinical_cutoff").value
+    63.5
+    """
+    try:
+        return _REGISTRY[key]
+    except KeyError:
+        known = ", ".join(sorted(_REGISTRY))
+        raise KeyError(f"no figure {key!r} in literature.py; known keys: {known}") from None
+
+
+def all_figures() -> tuple[Figure, ...]:
+    """Every figure, in the order this module defines them."""
+    return tuple(_REGISTRY.values())
+
+
+def references(*figures: Figure) -> list[str]:
+    """Full references for the given figures (all figures if none), sorted, unique.
+
+    Examples
+    --------
+    >>> references(BORDIN_COMPONENTS)[0][:27]
+    'Bordin, E. S. (1979). The g'
+    """
+    chosen = figures or all_figures()
+    refs = {s.reference() for f in chosen for s in f.sources}
+    return sorted(refs)
+
+
+# --------------------------------------------------------------------------- sources
+def _src(authors: str, year: int, title: str, venue: str) -> Source:
+    return Source(tuple(a.strip() for a in authors.split(";")), year, title, venue)
+
+
+BORDIN_1979 = _src(
+    "Bordin, E. S.",
+    1979,
+    "The generalizability of the psychoanalytic concept of the working alliance",
+    "Psychotherapy: Theory, Research and Practice, 16, 252–260",
+)
+HORVATH_GREENBERG_1989 = _src(
+    "Horvath, A. O.; Greenberg, L. S.",
+    1989,
+    "Development and validation of the Working Alliance Inventory",
+    "Journal of Counseling Psychology, 36, 223–233",
+)
+TRACEY_KOKOTOVIC_1989 = _src(
+    "Tracey, T. J.; Kokotovic, A. M.",
+    1989,
+    "Factor structure of the Working Alliance Inventory",
+    "Psychological Assessment, 1, 207–210",
+)
+HATCHER_GILLASPY_2006 = _src(
+    "Hatcher, R. L.; Gillaspy, J. A.",
+    2006,
+    "Development and validation of a revised short version of the Working Alliance Inventory",
+    "Psychotherapy Research, 16, 12–25",
+)
+MUNDER_2010 = _src(
+    "Munder, T.; Wilmers, F.; Leonhart, R.; Linster, H. W.; Barth, J.",
+    2010,
+    "Working Alliance Inventory-Short Revised (WAI-SR): psychometric properties",
+    "Clinical Psychology & Psychotherapy, 17, 231–239",
+)
+CRITS_CHRISTOPH_2011 = _src(
+    "Crits-Christoph, P.; Gibbons, M. B. C.; Hamilton, J.; Ring-Kurtz, S.; Gallop, R.",
+    2011,
+    "The dependability of alliance assessments: the alliance-outcome correlation is larger "
+    "than you might think",
+    "Journal of Consulting and Clinical Psychology, 79, 267–278",
+)
+LAMBERT_1992 = _src(
+    "Lambert, M. J.",
+    1992,
+    "Psychotherapy outcome research: implications for integrative and eclectic therapists",
+    "In J. C. Norcross & M. R. Goldfried (Eds.), Handbook of Psychotherapy Integration "
+    "(pp. 94–129). Basic Books",
+)
+ASAY_LAMBERT_1999 = _src(
+    "Asay, T. P.; Lambert, M. J.",
+    1999,
+    "The empirical case for the common factors in therapy: quantitative findings",
+    "In M. A. Hubble, B. L. Duncan & S. D. Miller (Eds.), The Heart and Soul of Change. APA",
+)
+WAMPOLD_2001 = _src(
+    "Wampold, B. E.",
+    2001,
+    "The Great Psychotherapy Debate: Models, Methods, and Findings",
+    "Lawrence Erlbaum",
+)
+WAMPOLD_IMEL_2015 = _src(
+    "Wampold, B. E.; Imel, Z. E.",
+    2015,
+    "The Great Psychotherapy Debate: The Evidence for What Makes Psychotherapy Work (2nd ed.)",
+    "Routledge",
+)
+BALDWIN_IMEL_2013 = _src(
+    "Baldwin, S. A.; Imel, Z. E.",
+    2013,
+    "Therapist effects: findings and methods",
+    "In M. J. Lambert (Ed.), Bergin and Garfield's Handbook of Psychotherapy and Behavior "
+    "Change (6th ed.). Wiley",
+)
+WAMPOLD_2015 = _src(
+    "Wampold, B. E.",
+    2015,
+    "How important are the common factors in psychotherapy? An update",
+    "World Psychiatry, 14, 270–277",
+)
+NORCROSS_2011 = _src(
+    "Norcross, J. C. (Ed.)",
+    2011,
+    "Psychotherapy Relationships That Work (2nd ed.)",
+    "Oxford University Press",
+)
+HORVATH_SYMONDS_1991 = _src(
+    "Horvath, A. O.; Symonds, B. D.",
+    1991,
+    "Relation between working alliance and outcome in psychotherapy: a meta-analysis",
+    "Journal of Counseling Psychology, 38, 139–149",
+)
+MARTIN_2000 = _src(
+    "Martin, D. J.; Garske, J. P.; Davis, M. K.",
+    2000,
+    "Relation of the therapeutic alliance with outcome and other variables: a meta-analytic review",
+    "Journal of Consulting and Clinical Psychology, 68, 438–450",
+)
+HORVATH_BEDI_2002 = _src(
+    "Horvath, A. O.; Bedi, R. P.",
+    2002,
+    "The alliance",
+    "In J. C. Norcross (Ed.), Psychotherapy Relationships That Work. Oxford University Press",
+)
+HORVATH_2011 = _src(
+    "Horvath, A. O.; Del Re, A. C.; Flückiger, C.; Symonds, D.",
+    2011,
+    "Alliance in individual psychotherapy",
+    "Psychotherapy, 48, 9–16",
+)
+FLUCKIGER_2018 = _src(
+    "Flückiger, C.; Del Re, A. C.; Wampold, B. E.; Horvath, A. O.",
+    2018,
+    "The alliance in adult psychotherapy: a meta-analytic synthesis",
+    "Psychotherapy, 55, 316–340",
+)
+FLUCKIGER_2020 = _src(
+    "Flückiger, C.; Rubel, J.; Del Re, A. C.; Horvath, A. O.; Wampold, B. E.; "
+    "Crits-Christoph, P.; Atzil-Slonim, D.; Compare, A.; Falkenström, F.; et al.",
+    2020,
+    "The reciprocal relationship between alliance and early treatment symptoms",
+    "Journal of Counseling Psychology, 67, 706–711",
+)
+BALDWIN_2007 = _src(
+    "Baldwin, S. A.; Wampold, B. E.; Imel, Z. E.",
+    2007,
+    "Untangling the alliance-outcome correlation: exploring the relative importance of "
+    "therapist and patient variability in the alliance",
+    "Journal of Consulting and Clinical Psychology, 75, 842–852",
+)
+DEL_RE_2012 = _src(
+    "Del Re, A. C.; Flückiger, C.; Horvath, A. O.; Symonds, D.; Wampold, B. E.",
+    2012,
+    "Therapist effects in the therapeutic alliance-outcome relationship: a restricted-maximum "
+    "likelihood meta-analysis",
+    "Clinical Psychology Review, 32, 642–649",
+)
+FALKENSTROM_2019 = _src(
+    "Falkenström, F.; Granström, F.; Holmqvist, R.",
+    2019,
+    "Within- and between-therapist variation in the alliance-outcome relation",
+    "Psychotherapy Research",
+)
+SAFRAN_MURAN_2000 = _src(
+    "Safran, J. D.; Muran, J. C.",
+    2000,
+    "Negotiating the Therapeutic Alliance: A Relational Treatment Guide",
+    "Guilford Press",
+)
+SAFRAN_MURAN_2006 = _src(
+    "Safran, J. D.; Muran, J. C.",
+    2006,
+    "Has the concept of the therapeutic alliance outlived its usefulness?",
+    "Psychotherapy: Theory, Research, Practice, Training, 43, 286–291",
+)
+SAFRAN_2011 = _src(
+    "Safran, J. D.; Muran, J. C.; Eubanks-Carter, C.",
+    2011,
+    "Repairing alliance ruptures",
+    "Psychotherapy, 48, 80–87",
+)
+EUBANKS_2018 = _src(
+    "Eubanks, C. F.; Muran, J. C.; Safran, J. D.",
+    2018,
+    "Alliance rupture repair: a meta-analysis",
+    "Psychotherapy, 55, 508–519",
+)
+STEVENS_2007 = _src(
+    "Stevens, C. L.; Muran, J. C.; Safran, J. D.; Gorman, B. S.; Winston, A.",
+    2007,
+    "Levels and patterns of the therapeutic alliance in brief psychotherapy",
+    "American Journal of Psychotherapy, 61, 109–129",
+)
+LAMBERT_2004 = _src(
+    "Lambert, M. J.; Morton, J. J.; Hatfield, D.; Harmon, C.; Hamilton, S.; Reid, R. C.; et al.",
+    2004,
+    "Administration and Scoring Manual for the Outcome Questionnaire-45",
+    "OQ Measures",
+)
+BECKSTEAD_2003 = _src(
+    "Beckstead, D. J.; Hatch, A. L.; Lambert, M. J.; Eggett, D. L.; Goates, M. K.; "
+    "Vermeersch, D. A.",
+    2003,
+    "Clinical significance of the Outcome Questionnaire (OQ-45.2)",
+    "The Behavior Analyst Today, 4, 86–97",
+)
+OQ_ANALYST = _src(
+    "OQ Measures",
+    2004,
+    "OQ-Analyst: feedback reports and progress signals",
+    "Software documentation",
+)
+DE_JONG_2021 = _src(
+    "de Jong, K.; Conijn, J. M.; Gallagher, R. A. V.; Reshetnikova, A. S.; Heij, M.; Lutz, M. C.",
+    2021,
+    "Using progress feedback to improve outcomes and reduce drop-out, treatment duration, "
+    "and deterioration: a multilevel meta-analysis",
+    "Clinical Psychology Review, 85, 102002",
+)
+BARKHAM_2023 = _src(
+    "Barkham, M.; de Jong, K.; Delgadillo, J.; Lutz, W.",
+    2023,
+    "Routine outcome monitoring (ROM) and feedback: research review and recommendations",
+    "Psychotherapy Research, 33, 841–855",
+)
+OSTERGARD_2018 = _src(
+    "Østergård, O. K.; Randa, H.; Hougaard, E.",
+    2018,
+    "The effect of using the Partners for Change Outcome Management System as feedback tool "
+    "in psychotherapy: a systematic review and meta-analysis",
+    "Psychotherapy Research, 30, 195–212",
+)
+MILLER_2003 = _src(
+    "Miller, S. D.; Duncan, B. L.; Brown, J.; Sparks, J. A.; Claud, D. A.",
+    2003,
+    "The Outcome Rating Scale: a preliminary study of the reliability, validity, and "
+    "feasibility of a brief visual analog measure",
+    "Journal of Brief Therapy, 2, 91–100",
+)
+DUNCAN_2003 = _src(
+    "Duncan, B. L.; Miller, S. D.; Sparks, J. A.; Claud, D. A.; Reynolds, L. R.; Brown, J.; "
+    "Johnson, L. D.",
+    2003,
+    "The Session Rating Scale: preliminary psychometric properties of a 'working' alliance measure",
+    "Journal of Brief Therapy, 3, 3–12",
+)
+JACOBSON_TRUAX_1991 = _src(
+    "Jacobson, N. S.; Truax, P.",
+    1991,
+    "Clinical significance: a statistical approach to defining meaningful change in "
+    "psychotherapy research",
+    "Journal of Consulting and Clinical Psychology, 59, 12–19",
+)
+EYSENCK_1952 = _src(
+    "Eysenck, H. J.",
+    1952,
+    "The effects of psychotherapy: an evaluation",
+    "Journal of Consulting Psychology, 16, 319–324",
+)
+MCNEILLY_HOWARD_1991 = _src(
+    "McNeilly, C. L.; Howard, K. I.",
+    1991,
+    "The effects of psychotherapy: a reevaluation based on dosage",
+    "Psychotherapy Research, 1, 74–78",
+)
+ROSENZWEIG_1936 = _src(
+    "Rosenzweig, S.",
+    1936,
+    "Some implicit common factors in diverse methods of psychotherapy",
+    "American Journal of Orthopsychiatry, 6, 412–415",
+)
+ROGERS_1957 = _src(
+    "Rogers, C. R.",
+    1957,
+    "The necessary and sufficient conditions of therapeutic personality change",
+    "Journal of Consulting Psychology, 21, 95–103",
+)
+NORCROSS_LAMBERT_2018 = _src(
+    "Norcross, J. C.; Lambert, M. J.",
+    2018,
+    "Psychotherapy relationships that work III",
+    "Psychotherapy, 55, 303–315",
+)
+ROSENTHAL_RUBIN_1982 = _src(
+    "Rosenthal, R.; Rubin, D. B.",
+    1982,
+    "A simple, general purpose display of magnitude of experimental effect",
+    "Journal of Educational Psychology, 74, 166–169",
+)
+CRONBACH_1951 = _src(
+    "Cronbach, L. J.",
+    1951,
+    "Coefficient alpha and the internal structure of tests",
+    "Psychometrika, 16, 297–334",
+)
+MCDONALD_1999 = _src(
+    "McDonald, R. P.",
+    1999,
+    "Test Theory: A Unified Treatment",
+    "Lawrence Erlbaum",
+)
+
+# --------------------------------------------------------------------------- Bordin
+BORDIN_COMPONENTS = _fig(
+    "bordin_components",
+    "Bordin's three components of the working alliance",
+    {
+        "bond": "the personal attachment between client and therapist: trust, respect, care",
+        "goals": "agreement on what therapy aims at",
+        "tasks": "agreement on the in-session activities that get there",
+    },
+    "",
+    BORDIN_1979,
+    "confirmed",
+    note="Confirmed from secondary sources. Bordin held that the strength of the alliance, "
+    "more than its kind, drives change.",
+)
+
+# --------------------------------------------------------------------------- measures
+WAI_ITEMS = _fig(
+    "wai_items", "WAI length", 36, "items (7-point scale)", HORVATH_GREENBERG_1989, "confirmed"
+)
+WAI_S_ITEMS = _fig(
+    "wai_s_items", "WAI-S length", 12, "items (7-point scale)", TRACEY_KOKOTOVIC_1989, "confirmed"
+)
+WAI_SR_ITEMS = _fig(
+    "wai_sr_items", "WAI-SR length", 12, "items", HATCHER_GILLASPY_2006, "confirmed"
+)
+WAI_SR_SCALE = _fig(
+    "wai_sr_scale",
+    "WAI-SR response scale",
+    (1, 5),
+    "(1 seldom … 5 always)",
+    HATCHER_GILLASPY_2006,
+    "confirmed",
+    note="Total 12–60; each 4-item subscale 4–20. The WAI and WAI-S use 7 points.",
+)
+WAI_SR_KEYS = _fig(
+    "wai_sr_keys",
+    "WAI-SR scoring keys (item numbers)",
+    {"goals": (4, 6, 8, 11), "tasks": (1, 2, 10, 12), "bond": (3, 5, 7, 9)},
+    "",
+    HATCHER_GILLASPY_2006,
+    "confirmed",
+    note="Confirmed from secondary sources only. Item wording is copyrighted: the kit "
+    "reproduces the structure, never the wording.",
+)
+WAI_SR_ALPHA_TOTAL = _fig(
+    "wai_sr_alpha_total",
+    "WAI-SR Cronbach's alpha, total score",
+    (0.90, 0.93),
+    "",
+    (HATCHER_GILLASPY_2006, MUNDER_2010),
+    "as commonly reported",
+)
+WAI_SR_ALPHA_SUBSCALE = _fig(
+    "wai_sr_alpha_subscale",
+    "WAI-SR Cronbach's alpha, subscales",
+    (0.80, 0.90),
+    "",
+    (HATCHER_GILLASPY_2006, MUNDER_2010),
+    "as commonly reported",
+)
+WAI_SR_R_GOALS_TASKS = _fig(
+    "wai_sr_r_goals_tasks",
+    "WAI-SR goals–tasks subscale correlation",
+    (0.80, 0.90),
+    "",
+    (HATCHER_GILLASPY_2006, MUNDER_2010),
+    "as commonly reported",
+)
+WAI_SR_R_BOND_OTHERS = _fig(
+    "wai_sr_r_bond_others",
+    "WAI-SR bond with goals or tasks, subscale correlation",
+    (0.60, 0.75),
+    "",
+    (HATCHER_GILLASPY_2006, MUNDER_2010),
+    "as commonly reported",
+)
+WAI_SR_ITEM_MEAN = _fig(
+    "wai_sr_item_mean",
+    "WAI-SR item mean in outpatient samples",
+    (3.7, 4.1),
+    "scale points (SD ≈ 0.6–0.8, skewed toward the ceiling)",
+    (HATCHER_GILLASPY_2006, MUNDER_2010),
+    "kit assumption",
+    note="A calibration guess from several samples, not one published figure.",
+    extra={"sd": (0.6, 0.8)},
+)
+ALLIANCE_GENERALIZABILITY = _fig(
+    "alliance_generalizability",
+    "Generalizability of one session's alliance rating",
+    0.77,
+    "",
+    CRITS_CHRISTOPH_2011,
+    "confirmed",
+    note="At least 2 sessions give .80; at least 4 give .90 or more. Early alliance is "
+    "usually measured at sessions 3–5 (common practice).",
+    extra={"sessions_for_080": 2, "sessions_for_090": 4},
+)
+
+# --------------------------------------------------------------------------- variance models
+LAMBERT_1992_SHARES = _fig(
+    "lambert_1992_shares",
+    "Lambert's four factors of outcome variance",
+    {"extratherapeutic": 40.0, "relationship": 30.0, "expectancy": 15.0, "technique": 15.0},
+    "% of improvement",
+    (LAMBERT_1992, ASAY_LAMBERT_1999),
+    "as commonly reported",
+    note="A judgement from a narrative review, not a meta-analysis; often misattributed; "
+    "the shares are not additive in reality.",
+)
+THERAPY_TOTAL_EFFECT = _fig(
+    "therapy_total_effect",
+    "Variance in outcome explained by receiving psychotherapy",
+    13.0,
+    "% (d ≈ 0.80)",
+    (WAMPOLD_2001, WAMPOLD_IMEL_2015),
+    "confirmed",
+    note="The 13 % is confirmed from a secondary source; d ≈ 0.80 as commonly reported.",
+    extra={"d": 0.80},
+)
+TREATMENT_DIFFERENCES = _fig(
+    "treatment_differences",
+    "Variance in outcome due to differences between treatments",
+    (0.0, 1.0),
+    "%",
+    WAMPOLD_IMEL_2015,
+    "as commonly reported",
+)
+THERAPIST_EFFECTS = _fig(
+    "therapist_effects",
+    "Variance in outcome between therapists",
+    5.0,
+    "% (≈ 3 % in trials, ≈ 7 % in naturalistic settings)",
+    BALDWIN_IMEL_2013,
+    "as commonly reported",
+    extra={"trials": 3.0, "naturalistic": 7.0},
+)
+WAMPOLD_2015_D = _fig(
+    "wampold_2015_d",
+    "Effect sizes (Cohen's d) of common and specific factors",
+    {
+        "alliance": 0.57,
+        "empathy": 0.63,
+        "expectations": 0.24,
+        "cultural adaptation": 0.32,
+        "therapist": 0.55,
+        "specific ingredients": 0.01,
+        "adherence": 0.04,
+        "competence": 0.14,
+    },
+    "d",
+    WAMPOLD_2015,
+    "as commonly reported",
+    note="The paper is confirmed; the d values are as commonly reported.",
+)
+NORCROSS_2011_R = _fig(
+    "norcross_2011_r",
+    "2011 relationship-element correlations behind the web's '% of variance' list",
+    {
+        "goal consensus": 0.34,
+        "empathy": 0.30,
+        "alliance": 0.275,
+        "positive regard": 0.27,
+        "congruence": 0.24,
+    },
+    "r",
+    NORCROSS_2011,
+    "derived",
+    note="The list 'goal consensus 11.5 %, empathy 9 %, alliance 7.5 %, positive regard 6.3 %, "
+    "congruence 5.7 %' is these r values squared (and .27² is 7.3, not 6.3). Goal consensus "
+    "r = .34 is confirmed.",
+    extra={
+        "quoted_percent": {
+            "goal consensus": 11.5,
+            "empathy": 9.0,
+            "alliance": 7.5,
+            "positive regard": 6.3,
+            "congruence": 5.7,
+            "therapist": 5.0,
+        }
+    },
+)
+
+# --------------------------------------------------------------------------- alliance-outcome
+ALLIANCE_OUTCOME_R_1991 = _fig(
+    "alliance_outcome_r_1991",
+    "Alliance–outcome correlation, first meta-analysis",
+    0.26,
+    "r",
+    HORVATH_SYMONDS_1991,
+    "confirmed",
+    k=24,
+    note="24 studies (26 in later listings).",
+)
+ALLIANCE_OUTCOME_R_2000 = _fig(
+    "alliance_outcome_r_2000",
+    "Alliance–outcome correlation",
+    0.22,
+    "r",
+    MARTIN_2000,
+    "confirmed",
+    k=79,
+)
+ALLIANCE_OUTCOME_R_2002 = _fig(
+    "alliance_outcome_r_2002",
+    "Alliance–outcome correlation",
+    0.21,
+    "r",
+    HORVATH_BEDI_2002,
+    "confirmed",
+    k=100,
+)
+ALLIANCE_OUTCOME_R_2011 = _fig(
+    "alliance_outcome_r_2011",
+    "Alliance–outcome correlation",
+    0.275,
+    "r",
+    HORVATH_2011,
+    "confirmed",
+    ci=(0.25, 0.30),
+    k=190,
+    n=14000,
+    note="190 sources, more than 14,000 patients.",
+)
+ALLIANCE_OUTCOME_R_2018 = _fig(
+    "alliance_outcome_r_2018",
+    "Alliance–outcome correlation",
+    0.278,
+    "r",
+    FLUCKIGER_2018,
+    "confirmed",
+    ci=(0.256, 0.299),
+    k=295,
+    n=30000,
+    note="295 studies, more than 30,000 patients; d = .579; heterogeneous (I² ≈ 50–60 %, "
+    "as commonly reported).",
+    extra={"d": 0.579, "i2": (50.0, 60.0)},
+)
+ALLIANCE_OUTCOME_META_ANALYSES = (
+    ALLIANCE_OUTCOME_R_1991,
+    ALLIANCE_OUTCOME_R_2000,
+    ALLIANCE_OUTCOME_R_2002,
+    ALLIANCE_OUTCOME_R_2011,
+    ALLIANCE_OUTCOME_R_2018,
+)
+ALLIANCE_OUTCOME_R_ADJUSTED_2020 = _fig(
+    "alliance_outcome_r_adjusted_2020",
+    "Alliance–outcome correlation after adjusting for intake and early change",
+    (0.23, 0.31),
+    "r",
+    FLUCKIGER_2020,
+    "confirmed",
+    k=60,
+    n=6061,
+)
+
+# --------------------------------------------------------------------------- whose alliance
+BALDWIN_2007_DESIGN = _fig(
+    "baldwin_2007_design",
+    "Baldwin, Wampold & Imel (2007) sample",
+    {"patients": 331, "therapists": 80, "mean caseload": 4.1},
+    "",
+    BALDWIN_2007,
+    "confirmed",
+    note="Patient-rated alliance, adjusted for baseline. Therapist (between) variability in "
+    "the alliance predicted outcome; patient (within-therapist) variability did not.",
+)
+RATIO_MODERATES_R = _fig(
+    "ratio_moderates_r",
+    "The patient-to-therapist ratio moderates the alliance–outcome r",
+    True,
+    "",
+    DEL_RE_2012,
+    "confirmed",
+)
+WITHIN_THERAPIST_COUNTER = _fig(
+    "within_therapist_counter",
+    "Within-therapist alliance variation predicted outcome better",
+    True,
+    "",
+    FALKENSTROM_2019,
+    "confirmed",
+    note="Confirmed from the abstract; a counter-finding to Baldwin et al. (2007).",
+)
+ALLIANCE_ICC_THERAPISTS = _fig(
+    "alliance_icc_therapists",
+    "Share of alliance variance between therapists (ICC)",
+    (0.03, 0.10),
+    "",
+    (BALDWIN_2007, DEL_RE_2012),
+    "as commonly reported",
+)
+
+# --------------------------------------------------------------------------- ruptures
+RUPTURE_DEFINITION = _fig(
+    "rupture_definition",
+    "Alliance rupture",
+    "a tension or breakdown in the collaborative relationship",
+    "",
+    (SAFRAN_MURAN_2006, SAFRAN_2011),
+    "confirmed",
+)
+RUPTURE_KINDS = _fig(
+    "rupture_kinds",
+    "Kinds of rupture",
+    {
+        "withdrawal": "moving away: deferring, avoiding, intellectualising",
+        "confrontation": "moving against: complaints, hostility, pressure",
+    },
+    "",
+    SAFRAN_MURAN_2000,
+    "as commonly reported",
+)
+REPAIR_OUTCOME_R_2011 = _fig(
+    "repair_outcome_r_2011",
+    "Rupture repair–outcome correlation",
+    0.24,
+    "r",
+    SAFRAN_2011,
+    "confirmed",
+    ci=(0.09, 0.39),
+    k=3,
+    n=148,
+)
+REPAIR_OUTCOME_R_2018 = _fig(
+    "repair_outcome_r_2018",
+    "Rupture repair–outcome correlation",
+    0.29,
+    "r",
+    EUBANKS_2018,
+    "as commonly reported",
+    k=11,
+    note="The paper is confirmed; r = .29, d = .62, k = 11 as commonly reported.",
+    extra={"d": 0.62},
+)
+RUPTURE_FREQUENCY = _fig(
+    "rupture_frequency",
+    "Share of sessions in which patients report a rupture",
+    (0.20, 0.40),
+    "",
+    EUBANKS_2018,
+    "as commonly reported",
+    note="Observers code more ruptures than patients report.",
+)
+STEVENS_2007_PATTERNS = _fig(
+    "stevens_2007_patterns",
+    "Alliance trajectories with the WAI rated every session",
+    {"cases": 44, "v_shaped_percent": 50, "linear_percent": 66},
+    "",
+    STEVENS_2007,
+    "confirmed",
+    note="V-shaped rupture–repair sequences in 50 % of cases, linear trends in 66 %; a "
+    "higher alliance level went with a better outcome.",
+)
+
+# --------------------------------------------------------------------------- outcome measures
+OQ45_RANGE = _fig(
+    "oq45_range",
+    "OQ-45.2 total score range",
+    (0, 180),
+    "points (45 items scored 0–4; higher = more distress)",
+    LAMBERT_2004,
+    "confirmed",
+    note="Subscales: symptom distress, interpersonal relations, social role.",
+)
+OQ45_ALPHA = _fig(
+    "oq45_alpha", "OQ-45.2 internal consistency", 0.93, "alpha", LAMBERT_2004, "confirmed"
+)
+OQ45_RETEST = _fig(
+    "oq45_retest", "OQ-45.2 test–retest reliability", 0.84, "r", LAMBERT_2004, "confirmed"
+)
+OQ45_RELIABLE_CHANGE = _fig(
+    "oq45_reliable_change", "OQ-45.2 reliable change", 14, "points", LAMBERT_2004, "confirmed"
+)
+OQ45_CLINICAL_CUTOFF = _fig(
+    "oq45_clinical_cutoff",
+    "OQ-45.2 clinical cutoff",
+    63.5,
+    "points (64 and above dysfunctional, 63 and below functional)",
+    (LAMBERT_2004, BECKSTEAD_2003),
+    "confirmed",
+)
+OQ_SIGNALS = _fig(
+    "oq_signals",
+    "OQ feedback signals",
+    {
+        "white": "functioning in the normal range",
+        "green": "adequate progress",
+        "yellow": "less progress than expected",
+        "red": "not on track: at risk of treatment failure",
+    },
+    "",
+    OQ_ANALYST,
+    "as commonly reported",
+)
+FEEDBACK_EFFECT_2021 = _fig(
+    "feedback_effect_2021",
+    "Effect of progress feedback on outcome",
+    0.15,
+    "d",
+    DE_JONG_2021,
+    "confirmed",
+    ci=(0.10, 0.20),
+    k=58,
+    n=21699,
+    note="Not-on-track clients: d = 0.17.",
+    extra={"not_on_track_d": 0.17},
+)
+FEEDBACK_CST_2023 = _fig(
+    "feedback_cst_2023",
+    "Feedback with clinical support tools, not-on-track clients",
+    (0.36, 0.53),
+    "g",
+    BARKHAM_2023,
+    "confirmed",
+)
+PCOMS_EFFECT = _fig(
+    "pcoms_effect", "PCOMS feedback effect", 0.27, "g", OSTERGARD_2018, "confirmed", k=18, n=2910
+)
+ORS_FIGURES = _fig(
+    "ors_figures",
+    "Outcome Rating Scale",
+    {"lines": 4, "max total": 40, "adult cutoff": 25, "reliable change": 5},
+    "",
+    MILLER_2003,
+    "confirmed",
+    note="Confirmed from secondary sources.",
+)
+SRS_CUTOFF = _fig(
+    "srs_cutoff",
+    "Session Rating Scale: alliance concern below",
+    36,
+    "points of 40",
+    DUNCAN_2003,
+    "confirmed",
+    note="Confirmed from secondary sources.",
+)
+
+# --------------------------------------------------------------------------- history
+EYSENCK_1952_BASELINE = _fig(
+    "eysenck_1952_baseline",
+    "Eysenck's 'spontaneous' improvement baseline",
+    72,
+    "% improved without therapy (claimed)",
+    EYSENCK_1952,
+    "confirmed",
+    note="He claimed therapy did no better; his baseline was flawed.",
+)
+MCNEILLY_HOWARD_1991_DOSE = _fig(
+    "mcneilly_howard_1991_dose",
+    "Improved by 8 weeks",
+    {"treated": 50, "untreated": 2},
+    "%",
+    MCNEILLY_HOWARD_1991,
+    "confirmed",
+)
+DODO_BIRD = _fig(
+    "dodo_bird",
+    "Common factors and the 'Dodo bird verdict'",
+    "all have won and all must have prizes",
+    "",
+    ROSENZWEIG_1936,
+    "as commonly reported",
+    note="The origin is confirmed; the quotation is as commonly reported.",
+)
+ROGERS_CONDITIONS = _fig(
+    "rogers_conditions",
+    "Therapist attitudes among Rogers' six conditions",
+    ("empathy", "congruence", "unconditional positive regard"),
+    "",
+    ROGERS_1957,
+    "as commonly reported",
+)
+TASK_FORCE_2018 = _fig(
+    "task_force_2018",
+    "2018 task force verdicts on relationship elements",
+    {
+        "demonstrably effective": (
+            "alliance",
+            "collaboration",
+            "goal consensus",
+            "group cohesion",
+            "empathy",
+            "positive regard",
+            "collecting client feedback",
+        ),
+        "probably effective": (
+            "congruence",
+            "real relationship",
+            "emotional expression",
+            "expectations",
+            "credibility",
+            "managing countertransference",
+            "repairing ruptures",
+        ),
+        "promising": ("self-disclosure and immediacy",),
+    },
+    "",
+    NORCROSS_LAMBERT_2018,
+    "as commonly reported",
+    note="16 meta-analyses; 9 elements demonstrably effective, 7 probably effective, "
+    "1 promising (confirmed). Which element is in which group is as commonly reported.",
+    extra={"meta_analyses": 16, "counts": {"demonstrably": 9, "probably": 7, "promising": 1}},
+)
+ELEMENT_R_2018 = _fig(
+    "element_r_2018",
+    "2018 relationship-element effect sizes",
+    {
+        "alliance": 0.278,
+        "goal consensus": 0.24,
+        "collaboration": 0.29,
+        "empathy": 0.28,
+        "positive regard": 0.28,
+        "congruence": 0.23,
+        "rupture repair": 0.29,
+        "real relationship": 0.37,
+        "group cohesion": 0.26,
+    },
+    "r",
+    NORCROSS_LAMBERT_2018,
+    "as commonly reported",
+    note="Confirmed: alliance, goal consensus [.19, .28], collaboration [.24, .34], empathy "
+    "[.23, .33]. As commonly reported: positive regard, congruence, rupture repair, real "
+    "relationship, group cohesion.",
+    extra={
+        "confirmed": ("alliance", "goal consensus", "collaboration", "empathy"),
+        "ci": {
+            "goal consensus": (0.19, 0.28),
+            "collaboration": (0.24, 0.34),
+            "empathy": (0.23, 0.33),
+            "alliance": (0.256, 0.299),
+        },
+    },
+)
+
+# --------------------------------------------------------------------------- methods
+JACOBSON_TRUAX_CRITERION = _fig(
+    "jacobson_truax_criterion",
+    "Reliable change criterion |RCI|",
+    1.96,
+    "",
+    JACOBSON_TRUAX_1991,
+    "confirmed",
+    note="SE = s1·√(1 − rxx); Sdiff = √(2·SE²); RCI = (x2 − x1)/Sdiff. Cutoffs: a = Mdys − "
+    "2·SDdys; b = Mfunc + 2·SDfunc; c = (SDfunc·Mdys + SDdys·Mfunc)/(SDfunc + SDdys). "
+    "Recovered = reliable change and crossing the cutoff.",
+)
+
+# --------------------------------------------------------------------------- kit assumptions
+# Calibration choices of this kit (status "kit assumption"), kept here so that every number
+# a lesson may print has one home.  Sections belong to the module that uses them.
+
+# ---- kit assumptions: generator (science/simulate.py)
+_GENERATOR = _src(
+    "alliance_widgets developers",
+    2026,
+    "Calibration choices of the synthetic study generator",
+    "alliance_widgets/science/simulate_model.py",
+)
+GEN_DESIGN = _fig(
+    "gen_design",
+    "Generator default study design",
+    {"n_therapists": 20, "clients_per_therapist": 10, "n_sessions": 12, "dropout_rate": 0.08},
+    "(dropout: chance of leaving after each session from session 3 on)",
+    _GENERATOR,
+    "kit assumption",
+    note="A modest outpatient clinic: 20 therapists with 10 clients each, up to 12 sessions.",
+)
+GEN_EARLY_SESSIONS = _fig(
+    "gen_early_sessions",
+    "Sessions averaged into the early alliance",
+    3,
+    "sessions (every simulated client attends at least these)",
+    CRITS_CHRISTOPH_2011,
+    "kit assumption",
+    note="Early alliance is the mean alliance of sessions 1–3: averaging several sessions "
+    "makes the rating dependable (Crits-Christoph et al. 2011).",
+)
+GEN_ITEM_ALPHA = _fig(
+    "gen_item_alpha",
+    "Generator default Cronbach's alpha of the 12 WAI-SR items",
+    0.92,
+    "",
+    (HATCHER_GILLASPY_2006, MUNDER_2010),
+    "kit assumption",
+    note="A value inside the commonly reported .90–.93.",
+)
+GEN_SUBSCALE_R = _fig(
+    "gen_subscale_r",
+    "Generator default WAI-SR subscale correlations",
+    {"goals_tasks": 0.82, "bond_others": 0.65},
+    "r",
+    (HATCHER_GILLASPY_2006, MUNDER_2010),
+    "kit assumption",
+    note="Values inside the commonly reported ranges (.80–.90 and .60–.75) that 12 items "
+    "with alpha .92 can reach together: higher subscale correlations need more reliable "
+    "subscales, hence a higher total alpha.",
+)
+GEN_ALLIANCE_ICC = _fig(
+    "gen_alliance_icc",
+    "Generator default share of early-alliance variance between therapists",
+    0.06,
+    "ICC",
+    (BALDWIN_2007, DEL_RE_2012),
+    "kit assumption",
+    note="A value inside the commonly reported .03–.10.",
+)
+GEN_RUPTURE_RATE = _fig(
+    "gen_rupture_rate",
+    "Generator default share of sessions with a client-reported rupture",
+    0.25,
+    "per session",
+    EUBANKS_2018,
+    "kit assumption",
+    note="A value inside the commonly reported 20–40 %.",
+)
+GEN_REPAIR_RATE = _fig(
+    "gen_repair_rate",
+    "Generator default share of ruptures that are repaired",
+    0.70,
+    "per rupture",
+    _GENERATOR,
+    "kit assumption",
+    note="No published base rate; chosen so that V-shaped sequences are common "
+    "(Stevens et al. 2007 saw them in half of their cases).",
+)
+GEN_BETWEEN_WITHIN_RATIO = _fig(
+    "gen_between_within_ratio",
+    "Generator default weight of a therapist's part of the alliance relative to a client's",
+    2.0,
+    "",
+    (BALDWIN_2007, _GENERATOR),
+    "kit assumption",
+    note="Baldwin et al. (2007) found the therapist part predicts outcome and the patient "
+    "part hardly; with a between-therapist share of alliance of a few percent the overall "
+    "r of .278 cannot come from therapists alone, so by default the therapist's part of the "
+    "latent alliance carries twice the weight of the client's own part.",
+)
+GEN_OQ_LEVELS = _fig(
+    "gen_oq_levels",
+    "Generator default OQ-45 intake and improvement",
+    {"intake_mean": 80.0, "intake_sd": 17.0, "improvement_mean": 15.0, "improvement_sd": 16.0},
+    "OQ-45 points",
+    (LAMBERT_2004, _GENERATOR),
+    "kit assumption",
+    note="Outpatients start well above the clinical cutoff; the average client improves by "
+    "about one reliable-change step, with a wide spread (some deteriorate).",
+)
+GEN_SESSION_DYNAMICS = _fig(
+    "gen_session_dynamics",
+    "Generator session-to-session dynamics",
+    {
+        "alliance_rise": 0.4,
+        "rise_sessions": 3.0,
+        "occasion_sd": 0.45,
+        "rupture_dip": 1.2,
+        "unrepaired_carryover": 0.5,
+        "outcome_noise_sd": 5.0,
+        "outcome_time_constant": 4.0,
+    },
+    "SD of latent alliance; OQ-45 points; sessions",
+    (STEVENS_2007, CRITS_CHRISTOPH_2011, _GENERATOR),
+    "kit assumption",
+    note="Alliance rises gently (about 0.4 SD over the first sessions), wobbles from session "
+    "to session (so one session's rating is far from perfectly dependable), dips by 1.2 SD "
+    "in a rupture session and, if not repaired, stays half as low the next session. Outcome "
+    "moves from intake toward the final score on a negatively accelerated curve.",
+)
+GEN_ITEM_METRIC = _fig(
+    "gen_item_metric",
+    "Generator WAI-SR item response metric",
+    {"centre": 4.05, "spread": 0.85},
+    "scale points (before rounding to 1–5)",
+    (HATCHER_GILLASPY_2006, MUNDER_2010),
+    "kit assumption",
+    note="Continuous responses centred near 4 and rounded to 1–5 pile up at 5, giving item "
+    "means near 3.9 skewed toward the ceiling.",
+)
+
+
+# ---- kit assumptions: science toolkit (science/outcome.py, science/feedback.py, ...)
+RUPTURE_DETECTION = _fig(
+    "rupture_detection",
+    "Kit rule for finding ruptures in session-by-session alliance ratings",
+    {"threshold": 0.5, "window": 3, "repair_within": 3, "tolerance": 0.1},
+    "WAI-SR scale points (threshold, tolerance) and sessions (window, repair_within)",
+    (SAFRAN_MURAN_2006, STEVENS_2007, EUBANKS_2018),
+    "kit assumption",
+    note="An operational rule for teaching, not a published criterion: a fall of at least "
+    "half a scale point below the mean of the previous 3 sessions starts a rupture; a "
+    "return to within 0.1 points of that level within 3 sessions repairs it (the V shape).",
+)
+EXPECTED_RECOVERY_CURVE = _fig(
+    "expected_recovery_curve",
+    "Kit expected-recovery curve for OQ-45-like scores",
+    {"floor": 45.0, "rate": 0.06, "yellow_margin": 0.5, "red_margin": 1.0},
+    "floor in OQ-45 points; rate per session; margins in units of the reliable change",
+    (LAMBERT_2004, OQ_ANALYST),
+    "kit assumption",
+    note="The OQ-Analyst's expected-recovery curves and signal rules are proprietary. The kit "
+    "uses an exponential decay from the intake score toward a floor, expected(t) = floor + "
+    "(intake − floor)·exp(−rate·(t − 1)); a score worse than expected by more than half a "
+    "reliable change is yellow, by more than one reliable change (or a reliable "
+    "deterioration from intake) red.",
+)
+
+
+# ---- kit assumptions: explorers part B (widgets/ruptures.py, therapist_effects.py, feedback.py)
+_EXPLORERS = _src(
+    "alliance_widgets developers",
+    2026,
+    "Teaching scenarios of the kit's explorers",
+    "alliance_widgets/widgets",
+)
+FEEDBACK_COURSES = _fig(
+    "feedback_courses",
+    "Example client courses in the feedback explorer",
+    {
+        "on track": {"share": ((0.0, 1.0), (1.0, 1.0)), "worse": ((0.0, 0.0), (1.0, 0.0))},
+        "not on track": {"share": ((0.0, 0.0), (1.0, 0.2)), "worse": ((0.0, 0.0), (1.0, 0.0))},
+        "deteriorating": {"share": ((0.0, 0.0), (1.0, 0.0)), "worse": ((0.0, 0.0), (1.0, 1.5))},
+        "recovers late": {
+            "share": ((0.0, 0.0), (0.55, 0.1), (1.0, 1.6)),
+            "worse": ((0.0, 0.0), (0.3, 0.4), (0.55, 0.4), (1.0, 0.0)),
+        },
+    },
+    "waypoints (fraction of the course, value)",
+    (LAMBERT_2004, _EXPLORERS),
+    "kit assumption",
+    note="Idealised courses for teaching, not data. At session t of T, with u = (t − 1)/(T − 1), "
+    "a course scores intake + share(u)·(expected(t) − intake) + worse(u)·reliable change, "
+    "share and worse joining the waypoints by straight lines, plus session-to-session "
+    "noise of SD noise_sd points (none at intake).",
+    extra={"noise_sd": 3.0},
+)

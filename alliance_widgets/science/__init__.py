@@ -1,0 +1,86 @@
+"""The kit's science: scoring, reliability, effect sizes, change, multilevel effects, simulation.
+
+Pure numpy / pandas / scipy / statsmodels. This layer never imports ipywidgets, altair or
+IPython (a test enforces it), so everything here runs in a plain script or a batch job.
+Names load on first use, which keeps ``import alliance_widgets`` fast.
+
+Examples
+--------
+>>> from alliance_widgets import science
+>>> round(science.r_to_r2(0.278), 3)
+0.077
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import Any
+
+# name -> submodule that defines it
+_EXPORTS: dict[str, str] = {
+    # simulate.py: the study generator (issue 3)
+    "simulate": "simulate",
+    "Study": "simulate",
+    "DEFAULT_PARAMS": "simulate",
+    "implied_outcome": "simulate",
+    "ImpliedOutcome": "simulate",
+    # alliance.py: WAI-SR structure and scoring
+    "score_wai_sr": "alliance",
+    "WAI_SR_SUBSCALES": "alliance",
+    "WAI_SR_ITEMS": "alliance",
+    # reliability.py
+    "cronbach_alpha": "reliability",
+    "mcdonald_omega": "reliability",
+    # estimates.py: the result type shared by estimators
+    "Estimate": "estimates",
+    # effects.py
+    "correlation_ci": "effects",
+    "r_to_r2": "effects",
+    "r_to_d": "effects",
+    "d_to_r": "effects",
+    "binomial_effect_size_display": "effects",
+    "besd_sentence": "effects",
+    "r_interval": "effects",
+    # outcome.py: Jacobson & Truax
+    "reliable_change_index": "outcome",
+    "clinical_cutoffs": "outcome",
+    "classify_change": "outcome",
+    "reliable_change_threshold": "outcome",
+    "ClinicalCutoffs": "outcome",
+    "CHANGE_CATEGORIES": "outcome",
+    # feedback.py: expected recovery and signals
+    "expected_trajectory": "feedback",
+    "feedback_signals": "feedback",
+    "SIGNALS": "feedback",
+    # multilevel.py
+    "therapist_icc": "multilevel",
+    "between_within_effects": "multilevel",
+    "multilevel_summary": "multilevel",
+    "anova_icc": "multilevel",
+    # variance.py
+    "lambert_shares": "variance",
+    "empirical_estimates": "variance",
+    "variance_explained": "variance",
+    "decompose_improvement": "variance",
+    # ruptures.py
+    "detect_ruptures": "ruptures",
+    "detect_ruptures_by_client": "ruptures",
+}
+
+__all__ = sorted(_EXPORTS)
+
+
+def __getattr__(name: str) -> Any:
+    try:
+        module = _EXPORTS[name]
+    except KeyError:
+        raise AttributeError(
+            f"module 'alliance_widgets.science' has no attribute {name!r}"
+        ) from None
+    value = getattr(importlib.import_module(f"{__name__}.{module}"), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))

@@ -1,0 +1,251 @@
+"""Reliable and clinically significant change (Jacobson & Truax, 1991).
+
+``reliable_change_index`` asks whether a pre–post difference is larger than measurement
+error alone would make it; ``clinical_cutoffs`` gives the three cutoffs between a
+dysfunctional and a functional population; ``classify_change`` sorts clients into
+recovered / improved / unchanged / deteriorated with the OQ-45.2 defaults (reliable
+change 14 points, cutoff 63.5) from :mod:`alliance_widgets.literature`.
+
+Examples
+--------
+>>> from alliance_widgets.science import classify_change
+>>> classify_change(85, 60)
+'recovered'
+>>> classify_change(85, 75)
+'unchanged'
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Any, NamedTuple
+
+import numpy as np
+import pandas as pd
+
+from alliance_widgets.literature import (
+    JACOBSON_TRUAX_CRITERION,
+    OQ45_CLINICAL_CUTOFF,
+    OQ45_RELIABLE_CHANGE,
+)
+from alliance_widgets.science.validation import check_real
+
+__all__ = [
+    "CHANGE_CATEGORIES",
+    "ClinicalCutoffs",
+    "classify_change",
+    "clinical_cutoffs",
+    "reliable_change_index",
+    "reliable_change_threshold",
+]
+
+#: The four outcome categories, from best to worst.
+CHANGE_CATEGORIES: tuple[str, ...] = ("recovered", "improved", "unchanged", "deteriorated")
+
+
+def _scores(name: str, value: Any) -> Any:
+    """Return a float, a float ndarray or a float Series; reject text and infinities."""
+    out: Any
+    if isinstance(value, pd.Series):
+        try:
+            out = value.astype(float)
+        except (TypeError, ValueError):
+            raise TypeError(
+                f"{name} must hold numbers; got values such as {value.iloc[0]!r}."
+            ) from None
+        arr = out.to_numpy()
+    else:
+        try:
+            arr = np.asarray(value, dtype=float)
+        except (TypeError, ValueError):
+            raise TypeError(f"{name} must be a number or numbers; got {value!r}.") from None
+        out = float(arr) if arr.ndim == 0 else arr
+    if np.any(np.isinf(arr)):
+        raise ValueError(f"{name} must be finite scores; got an infinite value.")
+    return out
+
+
+def reliable_change_index(pre: Any, post: Any, *, sd_pre: float, reliability: float) -> Any:
+    """Jacobson & Truax's (1991) reliable change index, ``RCI = (post − pre) / S_diff``.
+
+    ``SE = sd_pre·√(1 − reliability)`` is the standard error of measurement and
+    ``S_diff = √(2·SE²)`` the standard error of a difference. ``|RCI| > 1.96`` is
+    reliable change at the 5 % level (``literature.JACOBSON_TRUAX_CRITERION``). The
+    sign follows the scale: on the OQ-45 lower is better, so improvement gives RCI < 0.
+
+    Parameters
+    ----------
+    pre, post : number, array-like or Series
+        Scores before and after (same shape). A Series in gives a Series out.
+    sd_pre : float
+        Standard deviation of the pre-treatment scores (or of a norm group), > 0.
+    reliability : float
+        Reliability of the measure (e.g. test–retest), in [0, 1).
+
+    Examples
+    --------
+    >>> round(reliable_change_index(80, 60, sd_pre=10, reliability=0.8), 3)
+    -3.162
+    >>> reliable_change_index([80, 70], [60, 72], sd_pre=10, reliability=0.8).round(2)
+    array([-3.16,  0.32])
+    >>> reliable_change_index(80, 60, sd_pre=10, reliability=1)
+    Traceback (most recent call last):
+    ...
+    ValueError: reliability must be a number in [0, 1); got 1.
+    """
+    sd_pre = check_real("sd_pre", sd_pre, low=0, low_open=True)
+    reliability = check_real("reliability", reliability, low=0, high=1, high_open=True)
+    x1 = _scores("pre", pre)
+    x2 = _scores("post", post)
+    if np.shape(x1) != np.shape(x2):
+        raise ValueError(
+            f"pre and post must have the same shape; got {np.shape(x1)} and {np.shape(x2)}."
+        )
+    se = sd_pre * math.sqrt(1 - reliability)
+    s_diff = math.sqrt(2 * se**2)
+    return (x2 - x1) / s_diff
+
+
+class ClinicalCutoffs(NamedTuple):
+    """Jacobson & Truax's three cutoffs for clinically significant change.
+
+    ``a``: two SDs beyond the dysfunctional mean, toward the functional side;
+    ``b``: two SDs beyond the functional mean, toward the dysfunctional side;
+    ``c``: the point equally likely to belong to either population (preferred when
+    the two distributions overlap).
+    """
+
+    a: float
+    b: float
+    c: float
+
+
+def clinical_cutoffs(
+    mean_dys: float, sd_dys: float, mean_func: float, sd_func: float
+) -> ClinicalCutoffs:
+    """Cutoffs a, b and c between a dysfunctional and a functional population.
+
+    The formulas (Jacobson & Truax 1991) are written for a scale on which higher is
+    more dysfunctional and are mirrored when the dysfunctional mean is lower:
+    ``a = M_dys ∓ 2·SD_dys``, ``b = M_func ± 2·SD_func`` and
+    ``c = (SD_func·M_dys + SD_dys·M_func) / (SD_func + SD_dys)``.
+
+    Examples
+    --------
+    >>> clinical_cutoffs(mean_dys=80, sd_dys=15, mean_func=45, sd_func=15)
+    ClinicalCutoffs(a=50.0, b=75.0, c=62.5)
+    >>> clinical_cutoffs(80, 15, 80, 10)
+    Traceback (most recent call last):
+    ...
+    ValueError: mean_dys and mean_func must differ; got 80.0 for both.
+    """
+    m_d = check_real("mean_dys", mean_dys)
+    s_d = check_real("sd_dys", sd_dys, low=0, low_open=True)
+    m_f = check_real("mean_func", mean_func)
+    s_f = check_real("sd_func", sd_func, low=0, low_open=True)
+    if m_d == m_f:
+        raise ValueError(f"mean_dys and mean_func must differ; got {m_d} for both.")
+    toward_func = -1.0 if m_d > m_f else 1.0
+    a = m_d + toward_func * 2 * s_d
+    b = m_f - toward_func * 2 * s_f
+    c = (s_f * m_d + s_d * m_f) / (s_f + s_d)
+    return ClinicalCutoffs(a, b, c)
+
+
+def classify_change(
+    pre: Any,
+    post: Any,
+    *,
+    reliable_change: float = OQ45_RELIABLE_CHANGE.value,
+    cutoff: float = OQ45_CLINICAL_CUTOFF.value,
+    lower_is_better: bool = True,
+) -> Any:
+    """Sort change into recovered / improved / unchanged / deteriorated.
+
+    With the defaults (OQ-45.2: reliable change 14 points, Lambert et al. 2004; cutoff
+    63.5, i.e. 64 and above dysfunctional):
+
+    - **recovered**: improved by at least ``reliable_change`` *and* moved from the
+      dysfunctional to the functional side of ``cutoff``;
+    - **improved**: improved by at least ``reliable_change`` without crossing (or having
+      started in the functional range already);
+    - **deteriorated**: worsened by at least ``reliable_change``;
+    - **unchanged**: everything else.
+
+    Parameters
+    ----------
+    pre, post : number, array-like or Series
+        Scores before and after. Scalars give a ``str``; arrays and Series give a
+        categorical Series (ordered best to worst) in which a missing pre or post score
+        gives a missing category. A missing scalar score is an error.
+    reliable_change : float
+        The smallest difference counted as reliable, in scale points (> 0).
+    cutoff : float
+        The cutoff between dysfunctional and functional scores.
+    lower_is_better : bool, default True
+        ``True`` for symptom measures such as the OQ-45; ``False`` for measures such as
+        the ORS on which a higher score is better.
+
+    Examples
+    --------
+    >>> classify_change(70, 50)
+    'recovered'
+    >>> classify_change(90, 70)
+    'improved'
+    >>> classify_change(60, 75)
+    'deteriorated'
+    >>> list(classify_change([85, 85, 60], [60, 80, float("nan")]))
+    ['recovered', 'unchanged', nan]
+    >>> classify_change(20, 28, reliable_change=5, cutoff=25, lower_is_better=False)
+    'recovered'
+    """
+    rc = check_real("reliable_change", reliable_change, low=0, low_open=True)
+    cut = check_real("cutoff", cutoff)
+    if not isinstance(lower_is_better, bool):
+        raise TypeError(f"lower_is_better must be True or False; got {lower_is_better!r}.")
+    x1 = _scores("pre", pre)
+    x2 = _scores("post", post)
+    if np.shape(x1) != np.shape(x2):
+        raise ValueError(
+            f"pre and post must have the same shape; got {np.shape(x1)} and {np.shape(x2)}."
+        )
+    scalar = np.ndim(x1) == 0
+    if scalar:
+        for name, v in (("pre", x1), ("post", x2)):
+            if math.isnan(v):
+                raise ValueError(f"{name} is missing (NaN): a change needs both scores.")
+    a1 = np.atleast_1d(np.asarray(x1, dtype=float))
+    a2 = np.atleast_1d(np.asarray(x2, dtype=float))
+    sign = 1.0 if lower_is_better else -1.0
+    gain = sign * (a1 - a2)  # positive = better, on either kind of scale
+    dysfunctional_before = sign * (a1 - cut) > 0
+    functional_after = sign * (a2 - cut) < 0
+    codes = np.select(
+        [gain >= rc, gain <= -rc],
+        [np.where(dysfunctional_before & functional_after, 0, 1), 3],
+        default=2,
+    )
+    codes = np.where(np.isnan(a1) | np.isnan(a2), -1, codes)
+    if scalar:
+        return CHANGE_CATEGORIES[int(codes[0])]
+    kinds = pd.CategoricalDtype(list(CHANGE_CATEGORIES), ordered=True)
+    cat = pd.Categorical.from_codes(codes.astype(np.int64), dtype=kinds)
+    index = x1.index if isinstance(x1, pd.Series) else None
+    return pd.Series(cat, index=index, name="change")
+
+
+def reliable_change_threshold(*, sd_pre: float, reliability: float) -> float:
+    """The smallest pre–post difference that is reliable: ``1.96·S_diff`` scale points.
+
+    This is how a measure's published "reliable change" figure is derived from its
+    spread and reliability (the 1.96 criterion is ``literature.JACOBSON_TRUAX_CRITERION``).
+
+    Examples
+    --------
+    >>> round(reliable_change_threshold(sd_pre=10, reliability=0.8), 2)
+    12.4
+    """
+    sd_pre = check_real("sd_pre", sd_pre, low=0, low_open=True)
+    reliability = check_real("reliability", reliability, low=0, high=1, high_open=True)
+    s_diff = math.sqrt(2) * sd_pre * math.sqrt(1 - reliability)
+    return float(JACOBSON_TRUAX_CRITERION.value) * s_diff

@@ -1,0 +1,1 @@
+"""Maintenance tools behind ``alliance-kit``: dataset builds, lesson builds, Voilà gallery."""

@@ -1,0 +1,341 @@
+"""FeedbackExplorer: is this client on track? Progress feedback in the manner of Lambert's OQ.
+
+A learner picks an intake score and one of four example courses (on track, not on
+track, deteriorating, recovers late) and sees, session by session, the OQ-45 score, the
+recovery expected for that intake (``science.expected_trajectory``) and the signal a
+feedback system would show (``science.feedback_signals``: white, green, yellow, red),
+with the clinical cutoff and the reliable-change band from ``literature.py``. Turning
+feedback on adds a dashed course: what the *published average* effect of feedback on
+not-on-track clients (de Jong et al. 2021, d = 0.17; with clinical support tools
+Barkham et al. 2023, g = .36–.53) would amount to for this client, in OQ-45 points. It
+is an illustration of an effect size, not a prediction.
+
+The example courses are idealised teaching scenarios (``literature.FEEDBACK_COURSES``, a
+kit assumption), with a little seeded session-to-session noise.
+
+Examples
+--------
+>>> fx = FeedbackExplorer(course="not on track", intake=90, n_sessions=12)
+>>> fx.data.signal.iloc[-1]
+'red'
+>>> print(fx.summary.splitlines()[0])
+Intake 90 (above the clinical cutoff of 63.5, in the dysfunctional range); session 12: 87 ...
+>>> fx.feedback = "feedback"
+>>> round(float(fx.frames["feedback"].low.iloc[-1] - fx.data.score.iloc[-1]), 1)
+-2.9
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, ClassVar
+
+import altair as alt
+import ipywidgets as widgets
+import numpy as np
+import pandas as pd
+import traitlets
+
+from alliance_widgets import literature as lit
+from alliance_widgets.charts.feedback import (
+    feedback_chart,
+    feedback_description,
+    feedback_frames,
+)
+from alliance_widgets.science.feedback import expected_trajectory, feedback_signals
+from alliance_widgets.science.outcome import classify_change
+from alliance_widgets.widgets.base import (
+    Explorer,
+    check_choice,
+    check_int,
+    check_real,
+    check_state,
+    linked,
+)
+
+__all__ = ["COURSES", "FEEDBACK_MODES", "FeedbackExplorer", "illustrate_feedback", "preset_course"]
+
+#: The example courses a learner can pick.
+COURSES: tuple[str, ...] = tuple(lit.FEEDBACK_COURSES.value)
+
+#: Feedback off, feedback alone, feedback with clinical support tools.
+FEEDBACK_MODES: tuple[str, ...] = ("off", "feedback", "feedback + support tools")
+
+_CUTOFF = float(lit.OQ45_CLINICAL_CUTOFF.value)
+_RC = float(lit.OQ45_RELIABLE_CHANGE.value)
+_OQ_LOW, _OQ_HIGH = (float(v) for v in lit.OQ45_RANGE.value)
+# Effect sizes are turned into OQ-45 points with the SD of the kit's simulated intake
+# scores, so that this explorer and the generated datasets speak the same units.
+_SD = float(lit.GEN_OQ_LEVELS.value["intake_sd"])
+_NOT_ON_TRACK_D = float(lit.FEEDBACK_EFFECT_2021.extra["not_on_track_d"])
+_CST_G = tuple(float(g) for g in lit.FEEDBACK_CST_2023.value)
+_NOISE_SD = float(lit.FEEDBACK_COURSES.extra["noise_sd"])
+_CHECK_INS = (
+    '"Did we spend today on what you wanted? Is there anything else you wanted to talk about?"',
+    '"Would you feel able to tell me if you disagreed with me? What might make that hard?"',
+)
+
+
+def _waypoints(points: Any, u: np.ndarray) -> np.ndarray:
+    xs = np.array([p[0] for p in points], dtype=float)
+    ys = np.array([p[1] for p in points], dtype=float)
+    return np.interp(u, xs, ys)
+
+
+def preset_course(intake: float, course: str, n_sessions: int, seed: int) -> np.ndarray:
+    """OQ-45 scores for sessions 1…n of one example course (``literature.FEEDBACK_COURSES``).
+
+    Session 1 is the intake score; later sessions add seeded noise; scores stay inside
+    the OQ-45 range.
+
+    Examples
+    --------
+    >>> preset_course(90, "on track", 4, seed=1).round(1).tolist()
+    [90.0, 89.8, 85.9, 78.7]
+    """
+    shape = lit.FEEDBACK_COURSES.value[check_choice("course", course, COURSES)]
+    u = np.linspace(0.0, 1.0, n_sessions) if n_sessions > 1 else np.zeros(1)
+    expected = expected_trajectory(intake, n_sessions)["expected"].to_numpy()
+    scores = intake + _waypoints(shape["share"], u) * (expected - intake)
+    scores += _waypoints(shape["worse"], u) * _RC
+    noise = np.random.default_rng(seed).normal(0.0, _NOISE_SD, n_sessions)
+    noise[0] = 0.0
+    return np.clip(scores + noise, _OQ_LOW, _OQ_HIGH)
+
+
+def illustrate_feedback(
+    course: pd.DataFrame, effect_low: float, effect_high: float
+) -> pd.DataFrame:
+    """The course shifted by a published feedback effect, from the first warning on.
+
+    The therapist sees the first yellow or red signal at that session; from then on the
+    shift grows in a straight line to ``effect_low``/``effect_high`` points (lower scores,
+    less distress) at the last session. No rows when the client is never flagged.
+
+    Examples
+    --------
+    >>> from alliance_widgets.science import feedback_signals
+    >>> c = feedback_signals([90, 95, 100, 104, 108])
+    >>> illustrate_feedback(c, 3.0, 3.0)
+       session    low   high
+    0        2   95.0   95.0
+    1        3   99.0   99.0
+    2        4  102.0  102.0
+    3        5  105.0  105.0
+    """
+    flagged = course["signal"].isin(["yellow", "red"]).to_numpy()
+    if not flagged.any():
+        return pd.DataFrame({"session": [], "low": [], "high": []})
+    start = int(np.argmax(flagged))
+    part = course.iloc[start:]
+    steps = len(part) - 1
+    ramp = np.arange(len(part)) / steps if steps else np.zeros(1)
+    score = part["score"].to_numpy(dtype=float)
+    return pd.DataFrame(
+        {
+            "session": part["session"].to_numpy(),
+            "low": np.clip(score - ramp * effect_low, _OQ_LOW, _OQ_HIGH),
+            "high": np.clip(score - ramp * effect_high, _OQ_LOW, _OQ_HIGH),
+        }
+    ).reset_index(drop=True)
+
+
+def _runs(course: pd.DataFrame) -> str:
+    """'green at sessions 1–3, yellow at 4, red at 5–12'."""
+    parts = []
+    signal = course["signal"].astype("string").fillna("no score")
+    sessions = course["session"].to_numpy()
+    start = 0
+    for i in range(1, len(signal) + 1):
+        if i == len(signal) or signal.iloc[i] != signal.iloc[start]:
+            first, last = sessions[start], sessions[i - 1]
+            where = f"sessions {first}–{last}" if last > first else f"session {first}"
+            parts.append(f"{signal.iloc[start]} at {where}")
+            start = i
+    return ", ".join(parts)
+
+
+class FeedbackExplorer(Explorer):
+    """One client's OQ-45 course with feedback signals and the published feedback effect.
+
+    Parameters
+    ----------
+    intake : float
+        The client's OQ-45 score at session 1 (0–180; the cutoff is 63.5).
+    course : str
+        One of :data:`COURSES`.
+    n_sessions : int
+        Sessions shown (3–26).
+    feedback : str
+        One of :data:`FEEDBACK_MODES`.
+    seed : int
+        Seed of the session-to-session noise (0–9999).
+    """
+
+    title = "Progress feedback: is this client on track?"
+    axes_note = (
+        "Across: session number. Up: OQ-45 total score (0–180; higher means more "
+        "distress). Blue band: the recovery expected for this intake; grey band: within "
+        "one reliable change of intake."
+    )
+    n_sessions_range: ClassVar[tuple[int, int]] = (3, 26)
+    seed_range: ClassVar[tuple[int, int]] = (0, 9999)
+
+    intake = traitlets.Float(
+        90.0, help="The client's OQ-45 score at intake (0–180; higher = more distress)."
+    ).tag(state=True)
+    course = traitlets.Unicode(
+        "not on track", help=f"Which example course the client follows: {', '.join(COURSES)}."
+    ).tag(state=True)
+    n_sessions = traitlets.Int(12, help="How many sessions to show (3–26).").tag(state=True)
+    feedback = traitlets.Unicode(
+        "off",
+        help="Show what the published feedback effect would mean for this client: "
+        + ", ".join(FEEDBACK_MODES)
+        + ".",
+    ).tag(state=True)
+    seed = traitlets.Int(1, help="Seed of the session-to-session noise (0–9999).").tag(state=True)
+
+    @traitlets.validate("intake")
+    def _check_intake(self, proposal: Mapping[str, Any]) -> float:
+        return float(check_state(proposal, check_real, low=_OQ_LOW, high=_OQ_HIGH))
+
+    @traitlets.validate("course")
+    def _check_course(self, proposal: Mapping[str, Any]) -> str:
+        return str(check_state(proposal, check_choice, choices=COURSES))
+
+    @traitlets.validate("n_sessions")
+    def _check_n_sessions(self, proposal: Mapping[str, Any]) -> int:
+        low, high = self.n_sessions_range
+        return int(check_state(proposal, check_int, minimum=low, maximum=high))
+
+    @traitlets.validate("feedback")
+    def _check_feedback(self, proposal: Mapping[str, Any]) -> str:
+        return str(check_state(proposal, check_choice, choices=FEEDBACK_MODES))
+
+    @traitlets.validate("seed")
+    def _check_seed(self, proposal: Mapping[str, Any]) -> int:
+        low, high = self.seed_range
+        return int(check_state(proposal, check_int, minimum=low, maximum=high))
+
+    # ------------------------------------------------------------------ protocol
+    def controls(self) -> list[widgets.Widget]:
+        """Intake, course, sessions, feedback mode and noise seed."""
+        low, high = self.n_sessions_range
+        return [
+            linked(
+                self,
+                "intake",
+                widgets.FloatSlider(
+                    min=30,
+                    max=150,
+                    step=1,
+                    description="Intake score (OQ-45)",
+                    readout_format=".0f",
+                ),
+            ),
+            linked(self, "course", widgets.Dropdown(options=COURSES, description="Course")),
+            linked(
+                self, "n_sessions", widgets.IntSlider(min=low, max=high, description="Sessions")
+            ),
+            linked(
+                self,
+                "feedback",
+                widgets.RadioButtons(options=FEEDBACK_MODES, description="Feedback"),
+            ),
+            linked(
+                self,
+                "seed",
+                widgets.BoundedIntText(
+                    min=self.seed_range[0], max=self.seed_range[1], description="Noise seed"
+                ),
+            ),
+        ]
+
+    def recompute(self) -> None:
+        """Make the course, its signals and (if on) the illustrative feedback course."""
+        scores = preset_course(self.intake, self.course, self.n_sessions, self.seed)
+        self._course = feedback_signals(scores, intake=self.intake)
+        if self.feedback == "off":
+            self._effect: tuple[float, float] | None = None
+            illustration = None
+        else:
+            sizes = (_NOT_ON_TRACK_D,) * 2 if self.feedback == "feedback" else _CST_G
+            self._effect = (sizes[0] * _SD, sizes[1] * _SD)
+            illustration = illustrate_feedback(self._course, *self._effect)
+        self._frames_now = feedback_frames(self._course, intake=self.intake, feedback=illustration)
+
+    def chart_data(self) -> dict[str, pd.DataFrame]:
+        """Tables ``course``, ``feedback`` and ``references`` (see ``charts.feedback``)."""
+        return self._frames_now
+
+    def build_chart(self, data: Mapping[str, pd.DataFrame]) -> alt.TopLevelMixin:
+        """The layered feedback chart."""
+        return feedback_chart(data, intake=self.intake, course_name=self.course)
+
+    def chart_description(self) -> str:
+        """One sentence on the current course and its signals."""
+        return feedback_description(
+            self._frames_now["course"], intake=self.intake, course_name=self.course
+        )
+
+    def readout(self) -> str:
+        """Where the client started and ended, the signals, and what feedback might change."""
+        course = self._course
+        last = course.iloc[-1]
+        final, n = float(last["score"]), int(last["session"])
+        side = "above" if self.intake > _CUTOFF else "below"
+        kind = "in the dysfunctional range" if side == "above" else "in the functional range"
+        change = classify_change(self.intake, final)
+        lines = [
+            f"Intake {self.intake:.0f} ({side} the clinical cutoff of {_CUTOFF:g}, {kind}); "
+            f"session {n}: {final:.0f} ({_change_words(final - self.intake)}; {change}, "
+            f"with reliable change at {_RC:g} points).",
+            f"Signals: {_runs(course)}.",
+        ]
+        flagged = course[course["signal"].isin(["yellow", "red"])]
+        if flagged.empty:
+            lines.append(
+                "The client was never flagged: feedback has little to change here (its "
+                "benefit is mainly for clients who go off track)."
+            )
+        else:
+            first = int(flagged["session"].iloc[0])
+            # A yellow signal invites a check on the session's focus; a red one, an open
+            # invitation to say what is not working (CLINICAL.md, paraphrased).
+            prompt = _CHECK_INS[1] if (flagged["signal"] == "red").any() else _CHECK_INS[0]
+            lines.append(
+                f"First warning (yellow or red) at session {first}. A check-in to try: {prompt}"
+            )
+        lines.append(self._feedback_line(flagged.empty))
+        return "\n".join(lines)
+
+    def _feedback_line(self, never_flagged: bool) -> str:
+        de_jong = lit.FEEDBACK_EFFECT_2021
+        if self._effect is None:
+            return (
+                f"Feedback is off. Published effect of progress feedback: d = "
+                f"{de_jong.value:g} overall, {_NOT_ON_TRACK_D:g} for not-on-track clients "
+                f"({de_jong.cite()})."
+            )
+        if never_flagged:
+            return "Feedback is on, but there was no warning for the therapist to act on."
+        low, high = self._effect
+        if self.feedback == "feedback":
+            size = f"d = {_NOT_ON_TRACK_D:g} for not-on-track clients, {de_jong.cite()}"
+            points = f"about {low:.0f} points"
+        else:
+            cst = lit.FEEDBACK_CST_2023
+            size = f"g = {_CST_G[0]:g}–{_CST_G[1]:g} with clinical support tools, {cst.cite()}"
+            points = f"about {low:.0f}–{high:.0f} points"
+        return (
+            f"With {self.feedback} (dashed, an illustration): by the last session {points} "
+            f"lower ({size}; × an SD of {_SD:g} points). An average published effect, not a "
+            "prediction for this client."
+        )
+
+
+def _change_words(delta: float) -> str:
+    if round(delta) == 0:
+        return "no change"
+    return f"{abs(delta):.0f} points {'worse' if delta > 0 else 'better'}"

@@ -1,0 +1,394 @@
+# %% [markdown]
+# # Lesson 05 · Ruptures and repair
+#
+# *About 50 minutes. You need lessons 00–04 behind you, or at least lesson 03 (the
+# synthetic clinic) and lesson 04 (what a correlation means).*
+#
+# Every therapeutic relationship has bad moments: the client goes quiet, agrees too
+# quickly, or says the sessions are pointless. Researchers call these moments
+# **ruptures**. This lesson is about what ruptures look like, how to find them in
+# session-by-session alliance ratings, and what the research says about repairing them.
+#
+# ## What you will learn
+#
+# - say what an alliance rupture is, and tell a **withdrawal** rupture from a
+#   **confrontation** rupture;
+# - find ruptures in a client's session-by-session ratings, by eye and with
+#   `detect_ruptures`, and say what a rupture *detector* can and cannot see;
+# - describe how repair goes with outcome, and how strong that evidence is;
+# - put into your own words what a therapist can say to start a repair.
+#
+# Run each cell in order (Shift + Enter). Exercises start with `answer = None`: replace
+# `None` with your answer and run the cell and the check below it.
+
+# %%
+import pandas as pd
+from IPython.display import Markdown, display
+
+import alliance_widgets as aw
+from alliance_widgets import exercises as ex
+from alliance_widgets import literature as lit
+from alliance_widgets.science import detect_ruptures, detect_ruptures_by_client
+
+# %% [markdown]
+# ## 1 · What is a rupture?
+#
+# In lesson 01 you met Bordin's three parts of the alliance: the bond, agreement on
+# goals and agreement on tasks. A rupture is a moment when one or more of these strains
+# or breaks. Researchers define it like this:
+
+# %%
+print(lit.RUPTURE_DEFINITION.describe())
+
+# %% [markdown]
+# Ruptures come in two broad kinds. In a **withdrawal** rupture the client moves *away*:
+# they go quiet, defer to the therapist, change the subject, or talk about feelings in a
+# detached, intellectual way. In a **confrontation** rupture the client moves *against*
+# the therapist or the work: they complain, criticise or push. Withdrawal is easy to
+# miss, because a withdrawing client often looks cooperative.
+
+# %%
+for kind, meaning in lit.RUPTURE_KINDS.value.items():
+    print(f"{kind}: {meaning}")
+print(f"({lit.RUPTURE_KINDS.cite()}; {lit.RUPTURE_KINDS.status})")
+
+# %% [markdown]
+# How common are they? More common than most trainees expect. The figure below is the
+# usual summary of studies in which clients rate each session; the status at the end
+# says how well it was checked for this kit ("as commonly reported" means it was not
+# checked against the original paper).
+
+# %%
+low, high = lit.RUPTURE_FREQUENCY.value
+display(
+    Markdown(
+        f"Clients report a rupture in roughly **{low:.0%}–{high:.0%} of sessions** "
+        f"({lit.RUPTURE_FREQUENCY.cite()}, {lit.RUPTURE_FREQUENCY.status}). "
+        f"{lit.RUPTURE_FREQUENCY.note}"
+    )
+)
+
+# %% [markdown]
+# ### Exercise 5.1 · Withdrawal or confrontation?
+#
+# Read the four moments below. For each, decide whether the client is moving *away*
+# (withdrawal) or moving *against* (confrontation).
+
+# %%
+for letter, (moment, _) in ex.RUPTURE_VIGNETTES.items():
+    print(f"{letter}. {moment}")
+
+# %% tags=["exercise"]
+answer_5_1 = None  # a dict, e.g. {"A": "withdrawal", "B": "...", "C": "...", "D": "..."}
+
+# %% tags=["solution"]
+answer_5_1 = {"A": "withdrawal", "B": "confrontation", "C": "withdrawal", "D": "confrontation"}
+
+# %%
+ex.check_rupture_kinds(answer_5_1)
+
+# %% [markdown]
+# ## 2 · Ruptures and repair in one client: the explorer
+#
+# The explorer below shows one simulated client's alliance, session by session, on the
+# WAI-SR's 1–5 metric. A rupture shows as a dip below the client's recent level. When
+# the rating comes back up, the dip and return make a **V shape**: a rupture that was
+# repaired. Stevens and colleagues, who rated the alliance in every session, found V
+# shapes in many of their cases (their figures are printed below).
+#
+# **Try this:** move *rupture rate* to its maximum and watch the dips multiply; then set
+# *repair rate* to its minimum. Which clients in the right-hand panel improve least?
+# Switch to another client. The small ticks along the bottom mark where the simulation
+# itself put a rupture: does the detector find all of them?
+
+# %%
+print(lit.STEVENS_2007_PATTERNS.describe())
+
+# %%
+explorer = aw.RuptureRepairExplorer()
+explorer
+
+# %% [markdown]
+# ## 3 · Finding ruptures in the numbers
+#
+# Researchers who rate the alliance every session need a rule for what counts as a
+# rupture. There is no single agreed rule; this kit uses a simple one for teaching,
+# printed below. It compares each session with the client's **running level**, the mean
+# of the few sessions before it. A fall of at least the *threshold* starts a rupture; a
+# return to (nearly) the old level within a few sessions counts as a repair.
+
+# %%
+rule = lit.RUPTURE_DETECTION
+display(
+    Markdown(
+        f"**The kit's rule** ({rule.status}, not a published criterion): a rating at least "
+        f"**{rule.value['threshold']} points** below the mean of the previous "
+        f"**{rule.value['window']} sessions** starts a rupture; a return to within "
+        f"**{rule.value['tolerance']} points** of that level within "
+        f"**{rule.value['repair_within']} sessions** repairs it."
+    )
+)
+
+# %% [markdown]
+# Here is a simulated clinic (the same generator as the course's datasets, with a fixed
+# seed so that everyone sees the same numbers). `sessions` has one row per client per
+# session.
+
+# %%
+study = aw.simulate(seed=2026)
+sessions = study.sessions
+print(study.summary())
+sessions[["therapist_id", "client_id", "session", "alliance", "outcome"]].head()
+
+# %% [markdown]
+# `detect_ruptures` applies the rule to one client's ratings. Each row is a session; the
+# `drop` column is how far the rating fell below the running level, `rupture` marks the
+# start of a rupture, and `repaired` says whether it was repaired (`<NA>` means "not a
+# rupture", or that the series ended before we could tell).
+
+# %%
+found = detect_ruptures_by_client(sessions)
+first_repaired = found.loc[found.rupture & found.repaired.fillna(False), "client_id"].iloc[0]
+one_client = sessions.loc[sessions.client_id == first_repaired].set_index("session")["alliance"]
+detect_ruptures(one_client).round(2)
+
+# %% [markdown]
+# ### Exercise 5.2 · Find the ruptures by eye
+#
+# Here are another client's twelve ratings. Using the rule above, at which session(s)
+# does a rupture **start**? Sessions are numbered from 1. (Tip: for each session, take
+# the mean of the three before it and see how far the rating falls below it.)
+
+# %%
+practice = [4.2, 4.3, 4.1, 3.4, 3.6, 4.2, 4.3, 4.4, 3.6, 3.7, 3.6, 3.7]
+pd.DataFrame({"session": range(1, len(practice) + 1), "alliance": practice}).set_index("session").T
+
+# %% tags=["exercise"]
+answer_5_2 = None  # a list of session numbers, e.g. [2, 7]
+
+# %% tags=["solution"]
+answer_5_2 = [4, 9]
+
+# %%
+ex.check_rupture_sessions(answer_5_2, practice)
+
+# %% [markdown]
+# Now check yourself against the detector: which of the two ruptures was repaired?
+
+# %%
+detect_ruptures(practice).query("rupture")
+
+# %% [markdown]
+# ### What a detector sees, and what it misses
+#
+# The simulation knows where it put each rupture (`sessions.rupture`). Compare that with
+# what the rule finds. Many simulated ruptures are small dips hidden in the ordinary
+# session-to-session wobble, and a few "detected" ruptures are just the wobble. Real
+# research has the same problem: clients report fewer ruptures than trained observers
+# code, and a questionnaire misses a rupture the client does not mention.
+
+# %%
+ordered = sessions.sort_values(["client_id", "session"]).reset_index(drop=True)
+pd.crosstab(
+    ordered.rupture.rename("simulated rupture"),
+    found.rupture.rename("detected rupture"),
+    margins=True,
+)
+
+# %% [markdown]
+# ### Exercise 5.3 · How many ruptures are repaired?
+#
+# Using `found` (the detector's table for every client), what **proportion** of the
+# detected ruptures were repaired? Leave out ruptures whose repair is unknown (`<NA>`):
+# those clients' series ended too soon to tell. Give a number between 0 and 1.
+
+# %% tags=["exercise"]
+answer_5_3 = None  # your answer here, e.g. found.loc[...]...
+
+# %% tags=["solution"]
+ruptures = found.loc[found.rupture]
+answer_5_3 = float(ruptures.repaired.dropna().astype(bool).mean())
+answer_5_3
+
+# %%
+ex.check_repair_share(answer_5_3, sessions)
+
+# %% [markdown]
+# ## 4 · Does repair go with better outcome?
+#
+# Group the clients by what happened to their ruptures: no rupture detected, every
+# rupture repaired, or at least one not repaired. `improvement` is intake minus final
+# OQ-45 score, so a **higher** number is **better**.
+
+# %%
+per_client = found.groupby("client_id", observed=True).agg(
+    n_ruptures=("rupture", "sum"),
+    n_not_repaired=("repaired", lambda repaired: int(repaired.eq(False).sum())),
+)
+per_client["group"] = "all repaired"
+per_client.loc[per_client.n_not_repaired > 0, "group"] = "some not repaired"
+per_client.loc[per_client.n_ruptures == 0, "group"] = "no rupture"
+clients = study.clients.merge(per_client[["group"]], left_on="client_id", right_index=True)
+table = clients.groupby("group").improvement.agg(["count", "mean", "sem"])
+table["ci_low"] = table["mean"] - 1.96 * table["sem"]
+table["ci_high"] = table["mean"] + 1.96 * table["sem"]
+table.round(1)
+
+# %% [markdown]
+# The `ci_low` and `ci_high` columns give a 95 % interval for each group's mean (lesson
+# 04). What do the groups show?
+
+# %%
+overlap = table.ci_low.max() <= table.ci_high.min()
+best, worst = table["mean"].idxmax(), table["mean"].idxmin()
+display(
+    Markdown(
+        f"The best-improving group is *{best}* ({table.loc[best, 'mean']:.1f} points), the "
+        f"least *{worst}* ({table.loc[worst, 'mean']:.1f} points). "
+        + (
+            "**The intervals overlap**: with groups this size, the differences could "
+            "easily be chance."
+            if overlap
+            else "The intervals do not all overlap: the difference is larger than chance "
+            "alone would easily make."
+        )
+    )
+)
+
+# %% [markdown]
+# This is worth a pause. **A simulation only contains what its makers put into it.** The
+# kit's generator puts ruptures at random moments and lets outcome depend on each
+# client's overall alliance level, not on whether a particular dip was repaired (see
+# `help(aw.simulate)`). So any difference between these groups is chance. That makes
+# this clinic a useful contrast with real studies, which do find an association.
+# Two meta-analyses pooled the studies that related repair to outcome:
+
+# %%
+for fig in (lit.REPAIR_OUTCOME_R_2011, lit.REPAIR_OUTCOME_R_2018):
+    print(fig.describe(), f"— k = {fig.k} studies")
+
+# %% [markdown]
+# Read these as you read the alliance–outcome correlation in lesson 04: a correlation
+# of this size is a real but **modest** association, and it does not prove that repair
+# *causes* better outcome. Clients who were going to improve anyway may also be easier
+# to repair ruptures with.
+#
+# ### Exercise 5.4 · How much outcome variance goes with repair?
+#
+# Using the 2018 correlation, what **percentage** of the variance in outcome goes with
+# repair? (Lesson 04: square r, then multiply by 100.)
+
+# %% tags=["exercise"]
+answer_5_4 = None  # a percentage, e.g. 12.5
+
+# %% tags=["solution"]
+answer_5_4 = 100 * lit.REPAIR_OUTCOME_R_2018.value**2
+answer_5_4
+
+# %%
+ex.check_repair_variance(answer_5_4)
+
+# %% [markdown]
+# ## 5 · How strong is the evidence?
+#
+# In 2018 an interdivisional task force of the American Psychological Association
+# sorted relationship elements by the strength of their evidence. Here are its three groups:
+
+# %%
+for verdict, elements in lit.TASK_FORCE_2018.value.items():
+    print(f"{verdict}: {', '.join(elements)}")
+print(
+    f"({lit.TASK_FORCE_2018.cite()}; which element is in which group is "
+    f"{lit.TASK_FORCE_2018.status})"
+)
+
+# %% [markdown]
+# ### Exercise 5.5 · Is rupture repair "demonstrably effective"?
+#
+# You will often read that repairing ruptures is proven to work. How did the task force
+# rate it? Answer with the letter.
+#
+# - `"a"` demonstrably effective
+# - `"b"` probably effective
+# - `"c"` promising
+# - `"d"` shown not to work
+
+# %% tags=["exercise"]
+answer_5_5 = None  # "a", "b", "c" or "d"
+
+# %% tags=["solution"]
+answer_5_5 = "b"
+
+# %%
+ex.check_repair_evidence(answer_5_5)
+
+# %% [markdown]
+# ## 6 · What can a therapist say?
+#
+# Practitioners who write about repair agree on a few habits: notice the rupture and
+# name it gently, invite the client's view of what happened, and take your own share
+# of it **without defending yourself**. A repaired rupture can be one of the most useful
+# moments in therapy: the client experiences a relationship that survives strain.
+# Some things a therapist might say (in our words):
+#
+# - *Checking the focus:* "Did we spend today on what you wanted? Is there anything
+#   else you wanted to talk about?"
+# - *Checking understanding:* "Did you feel heard today? Is there anything I got
+#   wrong?"
+# - *Inviting disagreement:* "Would you feel able to tell me if you disagreed with me?
+#   What might make that hard?"
+# - *Thanking for a correction:* "Thanks for putting me right. So what you mean is …"
+#
+# ### Exercise 5.6 · Start a repair
+#
+# Take vignette C from Exercise 5.1 (the client agrees with everything in a flat voice).
+# Write two or three sentences you could say to start a repair. The check looks for
+# three ideas: naming what happened, inviting the client's view, and owning your part.
+
+# %% tags=["exercise"]
+answer_5_6 = None  # your sentences in quotes, e.g. "I noticed ..."
+
+# %% tags=["solution"]
+answer_5_6 = (
+    "I noticed you have agreed with everything I suggested today, and I wonder if I have "
+    "been pushing my own plan. Would you tell me how today has been for you, even if it "
+    "is a criticism? Thanks for bearing with me."
+)
+
+# %%
+ex.check_repair_statement(answer_5_6)
+
+# %% [markdown]
+# ## Reflection and practice
+#
+# - Think of a time someone you trusted misunderstood you. What did they do (or not
+#   do) that made it better or worse?
+# - Withdrawal ruptures are easy to miss. What signs in a session would tell you a
+#   client has withdrawn? How would you check without putting them on the spot?
+# - How comfortable would a client be telling *you* that a session was not helpful?
+#   What could you do in the first session to make that easier?
+# - In a role-play with a classmate, practise one of the check-in questions above at
+#   the end of a mock session, and then swap roles.
+#
+# ## What to remember
+#
+# - A rupture is a strain or break in the collaboration. Withdrawal (moving away) is
+#   easier to miss than confrontation (moving against).
+# - In ratings made every session a rupture shows as a dip, and a repair as a V shape;
+#   any rule that finds them misses some and invents others.
+# - Repair goes with better outcome, but the evidence rests on few studies: the task
+#   force rated it *probably*, not *demonstrably*, effective.
+#
+# ## References
+
+# %%
+for ref in lit.references(
+    lit.RUPTURE_DEFINITION,
+    lit.RUPTURE_KINDS,
+    lit.RUPTURE_FREQUENCY,
+    lit.STEVENS_2007_PATTERNS,
+    lit.REPAIR_OUTCOME_R_2011,
+    lit.REPAIR_OUTCOME_R_2018,
+    lit.TASK_FORCE_2018,
+):
+    print("-", ref)

@@ -1,0 +1,303 @@
+# %% [markdown]
+# # Lesson 06 · Therapist effects: whose alliance matters?
+#
+# *About 50 minutes. Builds on lesson 03 (the synthetic clinic) and lesson 04
+# (correlations and intervals).*
+#
+# Clients do not see "therapy" in general: each sees one particular therapist. Some
+# therapists' clients do better, on average, than others'. And when a client rates the
+# alliance, the rating says something about the client *and* something about the
+# therapist. This lesson untangles the two.
+#
+# ## What you will learn
+#
+# - explain in words what an **intraclass correlation (ICC)** is, and compute one from
+#   two variances;
+# - say how large therapist effects on outcome usually are, and why they are hard to
+#   see in one clinic;
+# - split each client's alliance into a **therapist part** (between therapists) and a
+#   **client part** (within a therapist's caseload);
+# - describe what Baldwin, Wampold & Imel (2007) found, and the study that disagreed.
+#
+# Run the cells in order. Exercises start with `answer = None`.
+
+# %%
+from IPython.display import Markdown, display
+
+import alliance_widgets as aw
+from alliance_widgets import exercises as ex
+from alliance_widgets import literature as lit
+from alliance_widgets.science import between_within_effects, therapist_icc
+
+# %% [markdown]
+# ## 1 · Clients are nested in therapists
+#
+# Here is the course's simulated clinic again: each client saw one therapist, and each
+# therapist saw several clients. Statisticians call this **nested** data.
+
+# %%
+clinic = aw.simulate(seed=2026, items=False)
+clients = clinic.clients
+print(clinic.summary())
+clients.groupby("therapist_id", observed=True).improvement.agg(["count", "mean"]).round(1).head()
+
+# %% [markdown]
+# Clients differ in how much they improve (the `improvement` column: intake minus final
+# OQ-45 score, so higher is better). Part of that difference might be *which therapist
+# they saw*. The question "how much?" has a standard answer: the ICC.
+#
+# ## 2 · The intraclass correlation in words
+#
+# Imagine all the ways clients' improvement differs across a clinic: the total
+# **variance**. Split it in two:
+#
+# - the **between-therapist** part: how much therapists' *average* client improvement
+#   differs from one therapist to the next;
+# - the **within-therapist** part: how much clients of the *same* therapist differ
+#   from one another.
+#
+# The ICC is the between part as a share of the total:
+#
+# $$\text{ICC} = \frac{\text{between}}{\text{between} + \text{within}}$$
+#
+# An ICC of 0 means knowing the therapist tells you nothing about a client's outcome;
+# an ICC of 1 would mean every client of a therapist has exactly the same outcome.
+# Another way to say it: the ICC is how much more alike two clients of the same
+# therapist are than two clients picked at random.
+#
+# ### Exercise 6.1 · Compute an ICC
+#
+# In a made-up clinic, the between-therapist variance of improvement is 9 and the
+# within-therapist variance is 141 (both in squared OQ-45 points). What is the ICC, as a
+# proportion between 0 and 1?
+
+# %% tags=["exercise"]
+answer_6_1 = None  # a proportion, e.g. 0.25
+
+# %% tags=["solution"]
+answer_6_1 = 9 / (9 + 141)
+answer_6_1
+
+# %%
+ex.check_icc_from_variances(answer_6_1, between_variance=9, within_variance=141)
+
+# %% [markdown]
+# ## 3 · How big are therapist effects?
+#
+# Reviews of many studies put the therapists' share of outcome variance at a few
+# percent, larger in everyday clinics than in controlled trials (where therapists are
+# selected, trained and supervised). The figure, as commonly reported:
+
+# %%
+te = lit.THERAPIST_EFFECTS
+display(
+    Markdown(
+        f"Therapists account for about **{te.value:g} %** of the variance in outcome: about "
+        f"{te.extra['trials']:g} % in trials and {te.extra['naturalistic']:g} % in naturalistic "
+        f"settings ({te.cite()}; {te.status})."
+    )
+)
+
+# %% [markdown]
+# ### Exercise 6.2 · What does that share mean?
+#
+# Which sentence says correctly what this therapist share means? Answer with the letter.
+
+# %%
+for letter, text in ex.ICC_MEANING_OPTIONS.items():
+    print(f"{letter}: {text}")
+
+# %% tags=["exercise"]
+answer_6_2 = None  # "a", "b", "c" or "d"
+
+# %% tags=["solution"]
+answer_6_2 = "b"
+
+# %%
+ex.check_icc_meaning(answer_6_2)
+
+# %% [markdown]
+# A few percent sounds small. But spread over a career of hundreds of clients, it
+# means that some therapists' clients reliably do better than others'. And it is
+# comparable to, or larger than, the difference between treatment *methods*, which
+# lesson 02 showed is close to nothing.
+#
+# ## 4 · The ICC in our clinic, and why one clinic is not enough
+#
+# `therapist_icc` fits the standard model for nested data and returns the ICC with a
+# 95 % interval. Let us compute it for improvement and for the early alliance.
+
+# %%
+icc_outcome = therapist_icc(clients, outcome="improvement")
+icc_alliance = therapist_icc(clients, outcome="early_alliance")
+print("improvement:   ", icc_outcome)
+print("early alliance:", icc_alliance)
+print(
+    f"(Built into the simulation: {clinic.model.therapist_icc_outcome:.2f} and "
+    f"{clinic.params['therapist_icc_alliance']:.2f}.)"
+)
+print(lit.ALLIANCE_ICC_THERAPISTS.describe())
+
+# %% [markdown]
+# Look at the intervals, and compare the estimates with the values built into the
+# simulation. With only a couple of dozen therapists, the estimate of a small ICC can
+# land far from the truth: one clinic simply has too few therapists to pin a few percent
+# down. The same generator
+# with **a hundred** therapists does much better:
+
+# %%
+big = aw.simulate(seed=2026, n_therapists=100, items=False)
+print(f"{big.clients.therapist_id.nunique()} therapists, {len(big.clients)} clients")
+print("improvement:   ", therapist_icc(big.clients, outcome="improvement"))
+print("early alliance:", therapist_icc(big.clients, outcome="early_alliance"))
+
+# %% [markdown]
+# ## 5 · Whose alliance? The therapist part and the client part
+#
+# When a client rates the alliance highly, is that because of *this client* (they find
+# it easy to trust), or because of *this therapist* (who forms good alliances with most
+# clients)? Baldwin, Wampold & Imel (2007) split each client's alliance rating into two
+# parts:
+#
+# - the **between** part: the therapist's mean alliance across their clients;
+# - the **within** part: how far this client's alliance lies above or below their own
+#   therapist's mean.
+#
+# Their sample:
+
+# %%
+print(lit.BALDWIN_2007_DESIGN.describe())
+
+# %% [markdown]
+# ### Exercise 6.3 · Split the alliance yourself
+#
+# Make a column of each client's **within** part: their `early_alliance` minus their own
+# therapist's mean `early_alliance`. Hint: `clients.groupby("therapist_id")["early_alliance"]`
+# followed by `.transform("mean")` gives each client their therapist's mean.
+
+# %% tags=["exercise"]
+answer_6_3 = None  # a pandas Series, one value per client
+
+# %% tags=["solution"]
+therapist_mean = clients.groupby("therapist_id", observed=True)["early_alliance"].transform("mean")
+answer_6_3 = clients["early_alliance"] - therapist_mean
+answer_6_3.head().round(2)
+
+# %%
+ex.check_within_centring(answer_6_3, clients)
+
+# %% [markdown]
+# Both parts can now predict improvement in one model. `between_within_effects` does
+# that (with the same nested-data model as `therapist_icc`). Each estimate is the
+# improvement in OQ-45 points that goes with one more point of alliance: for the
+# *between* row, one more point of a therapist's average; for the *within* row, one
+# more point above one's own therapist's average.
+
+# %%
+effects = between_within_effects(clients)
+effects.round(2)
+
+# %% [markdown]
+# ### Exercise 6.4 · What did Baldwin and colleagues find?
+#
+# In their study, which part of the alliance predicted outcome? Answer with one of
+# `"between"`, `"within"`, `"both"` or `"neither"`.
+
+# %%
+for key, text in ex.BALDWIN_OPTIONS.items():
+    print(f"{key}: {text}")
+
+# %% tags=["exercise"]
+answer_6_4 = None  # "between", "within", "both" or "neither"
+
+# %% tags=["solution"]
+answer_6_4 = "between"
+
+# %%
+ex.check_baldwin_finding(answer_6_4)
+
+# %% [markdown]
+# ### Exercise 6.5 · And in our clinic?
+#
+# Look at the `estimate` column of `effects` above. In this clinic, which slope is
+# larger: `"between"` or `"within"`? Then look at its `ci_low` and `ci_high` before you
+# believe it.
+
+# %% tags=["exercise"]
+answer_6_5 = None  # "between" or "within"
+
+# %% tags=["solution"]
+answer_6_5 = effects["estimate"].idxmax()
+answer_6_5
+
+# %%
+ex.check_larger_slope(answer_6_5, effects)
+
+# %% [markdown]
+# The simulation was built with a *larger* between slope (printed in its summary at the
+# top). With few therapists, the between slope rests on a handful of therapist means and
+# its interval is wide. The large clinic tells the built-in story more clearly:
+
+# %%
+between_within_effects(big.clients).round(2)
+
+# %% [markdown]
+# ## 6 · The explorer
+#
+# The explorer simulates a clinic from the settings you choose and fits the same models.
+#
+# **Try this:** set the therapists' share of alliance variance to its minimum, then to
+# its maximum, and watch the between-therapist slope's interval. Then make the
+# caseloads small (few clients per therapist) and then large. When can a clinic tell
+# the therapist part from the client part?
+
+# %%
+explorer = aw.TherapistEffectsExplorer()
+explorer
+
+# %% [markdown]
+# ## 7 · The debate is not settled
+#
+# Later work both supported and challenged Baldwin and colleagues:
+
+# %%
+for fig in (lit.RATIO_MODERATES_R, lit.WITHIN_THERAPIST_COUNTER):
+    print(f"{fig.label} ({fig.cite()}; {fig.status}). {fig.note}".rstrip())
+
+# %% [markdown]
+# So the careful summary is: the alliance is not "all about the client". What the
+# therapist brings matters, and a therapist who forms good alliances with most clients
+# tends to have clients who do better. How much the client's own part matters is still
+# debated, and the answer may depend on the setting and on how the study was designed.
+#
+# ## Reflection and practice
+#
+# - With which clients (or people in your life) do you find it easy to build trust, and
+#   with which is it hard? What might that say about *you* rather than about them?
+# - If therapist effects exist, what should a clinic do with that knowledge: rank
+#   therapists, support them, or something else? What are the risks of each?
+# - How do differences between you and a client (age, culture, gender, class) show up
+#   in the room? How would you raise them?
+# - Practice: at the end of a role-played session, ask "Is there anything I got wrong
+#   today?" and notice how hard or easy it is to hear the answer.
+#
+# ## What to remember
+#
+# - The ICC is the share of variance that lies between therapists; for outcome it is
+#   small but real, and a single clinic rarely has enough therapists to pin it down.
+# - A client's alliance rating mixes a therapist part and a client part; they can be
+#   separated by centring within therapist.
+# - In Baldwin et al. (2007) the therapist part predicted outcome; a later study found
+#   the opposite, so hold the conclusion loosely.
+#
+# ## References
+
+# %%
+for ref in lit.references(
+    lit.THERAPIST_EFFECTS,
+    lit.ALLIANCE_ICC_THERAPISTS,
+    lit.BALDWIN_2007_DESIGN,
+    lit.RATIO_MODERATES_R,
+    lit.WITHIN_THERAPIST_COUNTER,
+):
+    print("-", ref)

@@ -1,0 +1,25 @@
+"""Every learner lesson, run top to bottom in JupyterLab in a real browser.
+
+A learner must see every chart drawn live (as many as the stored notebook holds), no
+error, no request leaving the machine, no console error; and an explorer must answer its
+slider. One screenshot per lesson lands in ``test-artifacts/screenshots/``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import kitbrowser as kb
+import pytest
+
+LESSONS = [p for p in kb.lesson_notebooks() if p.parent == kb.LESSONS]
+
+
+@pytest.mark.timeout(420)
+@pytest.mark.parametrize("notebook", LESSONS, ids=[p.stem for p in LESSONS])
+def test_learner_lesson_runs_and_draws(browser: object, lab: kb.Server, notebook: Path) -> None:
+    run = kb.check_lesson(browser, lab, notebook)
+    assert not run.problems, (
+        f"{run.name} in JupyterLab (screenshot: {run.screenshot}):\n- " + "\n- ".join(run.problems)
+    )
+    assert run.charts_drawn == run.charts_expected

@@ -1,0 +1,84 @@
+"""literature.py is the one home of every published figure."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+from alliance_widgets import literature as lit
+
+PKG = Path(__file__).resolve().parents[1] / "alliance_widgets"
+
+# Distinctive published values: if one appears as a literal in the kit's code outside
+# literature.py, a figure has been written down twice.
+DISTINCTIVE = {0.278, 0.275, 0.256, 0.299, 0.579, 63.5, 0.57, 0.63, 0.77, 0.34, 21699, 6061}
+
+
+def test_every_figure_is_complete() -> None:
+    statuses = {"confirmed", "as commonly reported", "derived", "kit assumption"}
+    for fig in lit.all_figures():
+        assert fig.sources, fig.key
+        assert fig.status in statuses, fig.key
+        assert fig.label and fig.describe().startswith(fig.label)
+        for s in fig.sources:
+            assert 1900 < s.year < 2030 and s.title and s.venue, fig.key
+
+
+def test_keys_are_unique_and_findable() -> None:
+    keys = [f.key for f in lit.all_figures()]
+    assert len(keys) == len(set(keys))
+    assert lit.figure("alliance_outcome_r_2018") is lit.ALLIANCE_OUTCOME_R_2018
+
+
+def test_unknown_key_lists_the_known_ones() -> None:
+    with pytest.raises(KeyError, match="known keys: .*alliance_outcome_r_2018"):
+        lit.figure("alliance_outcome_r_2019")
+
+
+def test_lambert_shares_sum_to_100() -> None:
+    assert sum(lit.LAMBERT_1992_SHARES.value.values()) == 100
+
+
+def test_figures_are_read_only() -> None:
+    with pytest.raises(TypeError):
+        lit.LAMBERT_1992_SHARES.value["technique"] = 50  # type: ignore[index]
+
+
+def test_squared_2011_list_matches_its_derivation() -> None:
+    # FACTS.md: the web's "% of variance" list is the 2011 r values squared
+    quoted = lit.NORCROSS_2011_R.extra["quoted_percent"]
+    for element, r in lit.NORCROSS_2011_R.value.items():
+        if element == "positive regard":  # quoted 6.3, but .27² = 7.3: the known slip
+            assert round(100 * r**2, 1) == 7.3 != quoted[element]
+        else:
+            assert abs(100 * r**2 - quoted[element]) < 0.2, element
+
+
+def test_references_are_full_and_sorted() -> None:
+    refs = lit.references(lit.ALLIANCE_OUTCOME_R_2018, lit.BORDIN_COMPONENTS)
+    assert refs == sorted(refs) and len(refs) == 2
+    assert refs[0].startswith("Bordin, E. S. (1979).")
+
+
+def _numeric_literals(path: Path) -> list[tuple[int, float]]:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    return [
+        (n.lineno, n.value)
+        for n in ast.walk(tree)
+        if isinstance(n, ast.Constant)
+        and isinstance(n.value, (int, float))
+        and not isinstance(n.value, bool)
+    ]
+
+
+def test_no_published_figure_is_written_outside_literature() -> None:
+    found = []
+    for path in sorted(PKG.rglob("*.py")):
+        if path.name == "literature.py":
+            continue
+        for lineno, value in _numeric_literals(path):
+            if value in DISTINCTIVE:
+                found.append(f"{path.relative_to(PKG.parent)}:{lineno}: {value}")
+    assert found == [], "import these from alliance_widgets.literature instead"
