@@ -30,7 +30,7 @@ def test_missing_widget_extension_is_reported(monkeypatch: pytest.MonkeyPatch) -
     real = doc._version
     monkeypatch.setattr(doc, "_version", lambda d: None if d == "jupyterlab_widgets" else real(d))
     monkeypatch.setattr(doc, "detect_frontend", lambda: "JupyterLab or Notebook 7")
-    check = [c for c in doc.doctor().checks if c.name == "Widget frontend"][0]
+    check = next(c for c in doc.doctor().checks if c.name == "Widget frontend")
     assert not check.ok and "restart JupyterLab" in check.fix
 
 

@@ -33,7 +33,7 @@ def test_keys_are_unique_and_findable() -> None:
 
 
 def test_unknown_key_lists_the_known_ones() -> None:
-    with pytest.raises(KeyError, match="known keys: .*alliance_outcome_r_2018"):
+    with pytest.raises(KeyError, match=r"known keys: .*alliance_outcome_r_2018"):
         lit.figure("alliance_outcome_r_2019")
 
 

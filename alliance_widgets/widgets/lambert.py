@@ -83,7 +83,9 @@ def rebalance(shares: Mapping[str, float], name: str, value: float) -> dict[str,
     others = {k: float(s) for k, s in shares.items() if k != name}
     rest = 100.0 - v
     total = sum(others.values())
-    if total > 0:
+    # Shares are percentages shown to whole points: a remainder below 1e-9 % is zero, and
+    # rescaling it would hand 100 % to whichever factor held the rounding dust.
+    if total > 1e-9:
         scaled = {k: s * rest / total for k, s in others.items()}
     else:
         scaled = {k: rest / len(others) for k in others} if others else {}
