@@ -16,7 +16,7 @@ from alliance_widgets.science import (
     multilevel_summary,
     therapist_icc,
 )
-from alliance_widgets.science.icc import _Groups
+from alliance_widgets.science.reml import RandomIntercept
 
 
 def _clients(n_therapists: int, caseload: int | np.ndarray, tau: float, seed: int) -> pd.DataFrame:
@@ -47,7 +47,8 @@ def test_unbalanced_reml_agrees_with_statsmodels(seed: int) -> None:
     rng = np.random.default_rng(seed)
     d = _clients(40, rng.integers(1, 10, size=40), 0.6, seed)
     ours = therapist_icc(d)
-    groups = _Groups.of(d.improvement.to_numpy(), d.therapist_id.to_numpy())
+    y = d.improvement.to_numpy()
+    model = RandomIntercept(y, np.ones((y.size, 1)), d.therapist_id.to_numpy())
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         fit = MixedLM(d.improvement, np.ones(len(d)), groups=d.therapist_id).fit(reml=True)
@@ -55,9 +56,9 @@ def test_unbalanced_reml_agrees_with_statsmodels(seed: int) -> None:
     sm_icc = tau2 / (tau2 + fit.scale)
     # Same model: the estimates agree, and ours is never a worse REML optimum.
     assert ours.value == pytest.approx(sm_icc, abs=2e-3)
-    assert groups.reml(ours.value)[0] >= groups.reml(sm_icc)[0] - 1e-9
+    assert model.loglik(ours.value) >= model.loglik(sm_icc) - 1e-9
     # σ² at the optimum matches statsmodels' residual variance
-    assert groups.reml(ours.value)[1] == pytest.approx(fit.scale, rel=1e-2)
+    assert model.fit().sigma2 == pytest.approx(fit.scale, rel=1e-2)
 
 
 def test_icc_at_the_boundary() -> None:

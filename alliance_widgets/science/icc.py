@@ -31,6 +31,7 @@ from alliance_widgets.science.validation import check_real
 
 __all__ = ["anova_icc", "nested_frame", "therapist_icc"]
 
+
 def _level(level: Any) -> float:
     return check_real("level", level, low=0, high=1, low_open=True, high_open=True)
 
