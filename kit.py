@@ -35,13 +35,13 @@ def say(msg: str) -> None:
     print(f"[kit] {msg}", flush=True)
 
 
-def run(cmd: list[str], **kw: object) -> int:
+def run(cmd: list[object], **kw: object) -> int:
     """Run a command in the repo root, echoing it; return its exit code."""
     say("$ " + " ".join(str(c) for c in cmd))
     return subprocess.call([str(c) for c in cmd], cwd=ROOT, **kw)  # type: ignore[arg-type]
 
 
-def must(cmd: list[str]) -> None:
+def must(cmd: list[object]) -> None:
     """Run a command; stop with its exit code if it fails."""
     code = run(cmd)
     if code:
@@ -104,9 +104,20 @@ def lab(args: list[str]) -> int:
     """Set up, then serve JupyterLab on the lessons folder."""
     ensure_env()
     say("opening the lessons in JupyterLab; stop it with Ctrl+C")
-    return run(
-        [BIN / "jupyter", "lab", "--notebook-dir", ROOT / "lessons", "00_start_here.ipynb", *args]
-    )
+    lessons = ROOT / "lessons"
+    # JupyterLab resolves a file argument against the working directory, not --notebook-dir:
+    # an absolute path inside the lessons folder opens the first lesson in its tree.
+    cmd: list[object] = [BIN / "jupyter", "lab", "--notebook-dir", lessons]
+    if hasattr(os, "geteuid") and os.geteuid() == 0:
+        # Containers and classroom VMs often run as root; Jupyter refuses that unless told.
+        cmd.append("--allow-root")
+    cmd = [*cmd, lessons / "00_start_here.ipynb", *args]
+    if os.name == "posix":
+        # Become the server, so that Ctrl+C or a supervisor's SIGTERM reaches JupyterLab
+        # itself and no orphaned server keeps the port.
+        say("$ " + " ".join(str(c) for c in cmd))
+        os.execv(str(cmd[0]), [str(c) for c in cmd])
+    return run(cmd)
 
 
 def test(args: list[str]) -> int:
@@ -145,7 +156,7 @@ def test(args: list[str]) -> int:
     ]
     failed = []
     for name, cmd in steps:
-        if run([str(c) for c in cmd]):
+        if run(cmd):
             failed.append(name)
     if failed:
         say("FAILED: " + ", ".join(failed))
