@@ -109,6 +109,24 @@ explorer = aw.RuptureRepairExplorer()
 explorer
 
 # %% [markdown]
+# Everything the explorer shows is also in its `summary`, and you can drive it from
+# Python. Here is client 8 with three detectors: a sensitive one (a fall of 0.2 points
+# counts), the kit's usual one, and a strict one (a full point). Which finds the
+# simulation's own ruptures? Which raises false alarms?
+
+# %%
+explorer.client = 8
+for threshold in (0.2, lit.RUPTURE_DETECTION.value["threshold"], 1.0):
+    explorer.threshold = threshold
+    print("\n".join(explorer.summary.splitlines()[:2]), end="\n\n")
+explorer.client, explorer.threshold = 7, lit.RUPTURE_DETECTION.value["threshold"]
+
+# %% [markdown]
+# No threshold is right for every client: a lower one catches more real dips *and*
+# more ordinary wobble. Researchers face the same trade-off when they decide what
+# counts as a rupture.
+
+# %% [markdown]
 # ## 3 · Finding ruptures in the numbers
 #
 # Researchers who rate the alliance every session need a rule for what counts as a
@@ -217,18 +235,24 @@ ex.check_repair_share(answer_5_3, sessions)
 # ## 4 · Does repair go with better outcome?
 #
 # Group the clients by what happened to their ruptures: no rupture detected, every
-# rupture repaired, or at least one not repaired. `improvement` is intake minus final
-# OQ-45 score, so a **higher** number is **better**.
+# rupture repaired, or at least one not repaired. (A few clients' only open question is a
+# rupture too near the end to tell: they are counted, then left out.) `improvement` is
+# intake minus final OQ-45 score, so a **higher** number is **better**.
 
 # %%
 per_client = found.groupby("client_id", observed=True).agg(
     n_ruptures=("rupture", "sum"),
+    n_repaired=("repaired", lambda repaired: int(repaired.eq(True).sum())),
     n_not_repaired=("repaired", lambda repaired: int(repaired.eq(False).sum())),
 )
-per_client["group"] = "all repaired"
+per_client["group"] = "repair unknown"
+per_client.loc[per_client.n_repaired == per_client.n_ruptures, "group"] = "all repaired"
 per_client.loc[per_client.n_not_repaired > 0, "group"] = "some not repaired"
 per_client.loc[per_client.n_ruptures == 0, "group"] = "no rupture"
-clients = study.clients.merge(per_client[["group"]], left_on="client_id", right_index=True)
+print(per_client.group.value_counts().to_string())
+# A client whose only unresolved rupture came too late to tell fits no group: left out.
+grouped = per_client.loc[per_client.group != "repair unknown", ["group"]]
+clients = study.clients.merge(grouped, left_on="client_id", right_index=True)
 table = clients.groupby("group").improvement.agg(["count", "mean", "sem"])
 table["ci_low"] = table["mean"] - 1.96 * table["sem"]
 table["ci_high"] = table["mean"] + 1.96 * table["sem"]
@@ -258,9 +282,11 @@ display(
 # %% [markdown]
 # This is worth a pause. **A simulation only contains what its makers put into it.** The
 # kit's generator puts ruptures at random moments and lets outcome depend on each
-# client's overall alliance level, not on whether a particular dip was repaired (see
-# `help(aw.simulate)`). So any difference between these groups is chance. That makes
-# this clinic a useful contrast with real studies, which do find an association.
+# client's overall alliance level, not on whether a particular dip was repaired (the
+# model is written out in `alliance_widgets.science.simulate_model`). So a difference
+# between these groups is chance (or a quirk of the detector), not an effect of repair.
+# That makes this clinic a useful contrast with real studies, which do find an
+# association.
 # Two meta-analyses pooled the studies that related repair to outcome:
 
 # %%
