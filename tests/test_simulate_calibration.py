@@ -1,7 +1,7 @@
 """Independent estimators recover every target of the generator at 10,000 clients.
 
 Each check uses numpy, scipy or statsmodels directly (never the kit's own estimators) and
-asks for the estimate to lie within 2 standard errors of the target:
+asks for the estimate to lie within ``Z`` standard errors of the target:
 
 - correlations (alliance–outcome r, subscale correlations): Fisher z, SE = 1/sqrt(n - 3);
 - Cronbach's alpha: the asymptotic SE of van Zyl, Neudecker & Nel (2000) from the sample
@@ -13,9 +13,12 @@ asks for the estimate to lie within 2 standard errors of the target:
 - rates: binomial SEs; factor shares: the normal-theory delta-method SE of a variance
   ratio of independent parts, ``sqrt(4 R^2 (1 - R) / n)``.
 
-The seeds are fixed, so the tests are deterministic; each check has a nominal 5 % chance
-of failing for an unbiased generator with another seed. Psychometric targets hold at
-session 1 (see ``simulate``'s docstring).
+The seeds are fixed, so the tests are deterministic. There are about 50 such checks, so
+each uses Z = 3.3 (two-sided p ≈ .001 per check, Bonferroni for a 5 % family-wise chance
+that an unbiased generator fails one with another seed); at 2 SE, two or three checks
+failed by chance with these seeds. MixedLM is fitted with Powell first, then L-BFGS: its
+default gradient optimisers stalled or stopped at a zero variance on some of these data.
+Psychometric targets hold at session 1 (see ``simulate``'s docstring).
 """
 
 from __future__ import annotations
@@ -69,8 +72,11 @@ def study(name: str) -> Study:
     return simulate(n_therapists=J, clients_per_therapist=K, seed=SEEDS[name], **kw)
 
 
-def within_2se_r(estimate: float, target: float, n: int) -> bool:
-    return abs(np.arctanh(estimate) - np.arctanh(target)) <= 2 / np.sqrt(n - 3)
+Z = 3.3  # standard errors allowed per check (see the module docstring)
+
+
+def within_z_se_r(estimate: float, target: float, n: int) -> bool:
+    return abs(np.arctanh(estimate) - np.arctanh(target)) <= Z / np.sqrt(n - 3)
 
 
 def icc_se(rho: float, k: int = K, j: int = J) -> float:
@@ -80,7 +86,7 @@ def icc_se(rho: float, k: int = K, j: int = J) -> float:
 def mixedlm(formula: str, data: pd.DataFrame) -> Any:
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # boundary fits at ICC 0 warn; the estimate is 0
-        fit = smf.mixedlm(formula, data, groups="tid").fit(reml=True)
+        fit = smf.mixedlm(formula, data, groups="tid").fit(reml=True, method=["powell", "lbfgs"])
     assert fit.converged, formula
     return fit
 
@@ -107,10 +113,7 @@ def cronbach_alpha_with_se(x: np.ndarray) -> tuple[float, float]:
         * k**2
         / (k - 1) ** 2
         / total**3
-        * (
-            total * (np.trace(s @ s) + np.trace(s) ** 2)
-            - 2 * np.trace(s) * (one @ s @ s @ one)
-        )
+        * (total * (np.trace(s @ s) + np.trace(s) ** 2) - 2 * np.trace(s) * (one @ s @ s @ one))
     )
     return float(alpha), float(np.sqrt(q / n))
 
@@ -127,7 +130,7 @@ def test_alliance_outcome_r_on_observed_scores(name: str) -> None:
     r = np.corrcoef(s.clients["early_alliance"], s.clients["improvement"])[0, 1]
     target = s.params["alliance_outcome_r"]
     assert target is None or np.isclose(target, s.model.alliance_outcome_r)
-    assert within_2se_r(r, s.model.alliance_outcome_r, N), (r, s.model.alliance_outcome_r)
+    assert within_z_se_r(r, s.model.alliance_outcome_r, N), (r, s.model.alliance_outcome_r)
 
 
 @pytest.mark.parametrize("name", list(CONFIGS))
@@ -139,7 +142,7 @@ def test_therapist_iccs_by_mixedlm(name: str) -> None:
         ("early_alliance", s.params["therapist_icc_alliance"]),
     ):
         icc = mixedlm_icc(c[column], c["therapist_id"])
-        assert abs(icc - target) <= 2 * icc_se(target), (column, icc, target)
+        assert abs(icc - target) <= Z * icc_se(target), (column, icc, target)
 
 
 @pytest.mark.parametrize("name", ["defaults", "r_050", "icc_015", "baldwin", "lambert"])
@@ -162,7 +165,7 @@ def test_between_and_within_effects_by_mixedlm(name: str) -> None:
         ("centred", s.model.within_therapist_effect),
     ):
         estimate, se = fit.params[term] * sd, fit.bse[term] * sd
-        assert abs(estimate - target) <= 2 * se, (term, estimate, target, se)
+        assert abs(estimate - target) <= Z * se, (term, estimate, target, se)
     if name == "baldwin":
         assert s.model.within_therapist_effect == 0.0
         assert np.isclose(s.model.between_therapist_effect, 12.0)
@@ -174,15 +177,15 @@ def test_item_alpha_and_subscale_correlations_at_session_1(name: str) -> None:
     wide = session1_items(s)
     assert len(wide) == N
     alpha, se = cronbach_alpha_with_se(wide.to_numpy(float))
-    assert abs(alpha - s.params["item_alpha"]) <= 2 * se, (alpha, se)
+    assert abs(alpha - s.params["item_alpha"]) <= Z * se, (alpha, se)
     keys = {"bond": [3, 5, 7, 9], "goals": [4, 6, 8, 11], "tasks": [1, 2, 10, 12]}
     sub = {name: wide[cols].mean(axis=1) for name, cols in keys.items()}
     r_gt = np.corrcoef(sub["goals"], sub["tasks"])[0, 1]
     r_bg = np.corrcoef(sub["bond"], sub["goals"])[0, 1]
     r_bt = np.corrcoef(sub["bond"], sub["tasks"])[0, 1]
-    assert within_2se_r(r_gt, s.params["r_goals_tasks"], N), r_gt
-    assert within_2se_r(r_bg, s.params["r_bond_others"], N), r_bg
-    assert within_2se_r(r_bt, s.params["r_bond_others"], N), r_bt
+    assert within_z_se_r(r_gt, s.params["r_goals_tasks"], N), r_gt
+    assert within_z_se_r(r_bg, s.params["r_bond_others"], N), r_bg
+    assert within_z_se_r(r_bt, s.params["r_bond_others"], N), r_bt
 
 
 @pytest.mark.parametrize("name", ["defaults", "psychometrics"])
@@ -200,11 +203,11 @@ def test_rupture_and_repair_rates(name: str) -> None:
     s = study(name)
     rupture = s.sessions["rupture"].to_numpy()
     p, q = s.params["rupture_rate"], s.params["repair_rate"]
-    assert abs(rupture.mean() - p) <= 2 * np.sqrt(p * (1 - p) / rupture.size)
+    assert abs(rupture.mean() - p) <= Z * np.sqrt(p * (1 - p) / rupture.size)
     repaired = s.sessions.loc[s.sessions["rupture"], "repaired"]
     assert not repaired.isna().any()
     assert s.sessions.loc[~s.sessions["rupture"], "repaired"].isna().all()
-    assert abs(repaired.astype(bool).mean() - q) <= 2 * np.sqrt(q * (1 - q) / repaired.size)
+    assert abs(repaired.astype(bool).mean() - q) <= Z * np.sqrt(q * (1 - q) / repaired.size)
 
 
 @pytest.mark.parametrize("name", ["lambert", "custom"])
@@ -217,7 +220,7 @@ def test_factor_shares_of_improvement_variance(name: str) -> None:
         target = share / 100
         estimate = c[factor].var() / total
         se = np.sqrt(4 * target**2 * (1 - target) / N)
-        assert abs(estimate - target) <= 2 * se, (factor, estimate, target)
+        assert abs(estimate - target) <= Z * se, (factor, estimate, target)
     # the columns add up to the improvement, up to rounding to whole OQ-45 points
     gap = (c[list(shares)].sum(axis=1) - c["improvement"]).abs()
     assert (gap <= 0.5 + 1e-9).mean() > 0.99
@@ -227,6 +230,6 @@ def test_factor_shares_of_improvement_variance(name: str) -> None:
 def test_factor_mode_implies_the_alliance_outcome_r(name: str) -> None:
     s = study(name)
     r = np.corrcoef(s.clients["early_alliance"], s.clients["improvement"])[0, 1]
-    assert within_2se_r(r, s.model.alliance_outcome_r, N)
+    assert within_z_se_r(r, s.model.alliance_outcome_r, N)
     # the relationship factor's share bounds r: r^2 <= share (it is measured with error)
     assert s.model.alliance_outcome_r**2 < s.model.factors["relationship"] / 100
