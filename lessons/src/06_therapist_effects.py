@@ -22,6 +22,7 @@
 # Run the cells in order. Exercises start with `answer = None`.
 
 # %%
+import pandas as pd
 from IPython.display import Markdown, display
 
 import alliance_widgets as aw
@@ -242,19 +243,49 @@ ex.check_larger_slope(answer_6_5, effects)
 between_within_effects(big.clients).round(2)
 
 # %% [markdown]
-# ## 6 · The explorer
+# ## 6 · When can a clinic tell the two parts apart?
 #
-# The explorer simulates a clinic from the settings you choose and fits the same models.
+# The same generator can simulate clinics of other designs. Below, everything stays as
+# in the course's clinic except the number of therapists or the number of clients each
+# one sees (the caseload). For each design the table shows both slopes and the width of
+# their 95 % intervals: the narrower, the more the design can tell.
 #
-# **Try this:** set the therapists' share of alliance variance to its minimum, then to
-# its maximum, and watch the between-therapist slope's interval. Then make the
-# caseloads small (few clients per therapist) and then large. When can a clinic tell
-# the therapist part from the client part?
+# **Before you run it, predict:** to pin down the *between* slope, would you rather
+# have more therapists or more clients per therapist?
 
 # %%
-explorer = aw.TherapistEffectsExplorer()
-explorer
+designs = {
+    "10 × 10": {"n_therapists": 10},
+    "20 × 10 (our clinic)": {},
+    "100 × 10": {"n_therapists": 100},
+    "20 × 3": {"clients_per_therapist": 3},
+    "20 × 30": {"clients_per_therapist": 30},
+    "100 × 3": {"n_therapists": 100, "clients_per_therapist": 3},
+}
+rows = []
+for label, change in designs.items():
+    fit = between_within_effects(aw.simulate(seed=2026, items=False, **change).clients)
+    width = fit.ci_high - fit.ci_low
+    rows.append(
+        {
+            "therapists × clients": label,
+            "between slope": fit.loc["between", "estimate"],
+            "between CI width": width["between"],
+            "within slope": fit.loc["within", "estimate"],
+            "within CI width": width["within"],
+        }
+    )
+# A wider plain-text table, so that the stored text version does not wrap.
+pd.set_option("display.width", 100)
+pd.DataFrame(rows).set_index("therapists × clients").round(1)
 
+# %% [markdown]
+# The between slope rests on one mean per therapist, so its interval narrows mainly with
+# **more therapists**; more clients per therapist help it little. The within slope rests
+# on every client, so it narrows with the total number of clients. Baldwin and
+# colleagues had 80 therapists with about 4 clients each: enough therapists to see the
+# therapist part. A clinic of 20 therapists, like ours, usually cannot.
+#
 # %% [markdown]
 # ## 7 · The debate is not settled
 #
