@@ -17,6 +17,7 @@ True
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from typing import Any
 
@@ -188,8 +189,37 @@ def subscale_pairs(scores: pd.DataFrame) -> dict[str, float]:
     return {k: float(scores[a].corr(scores[b])) for k, (a, b) in _PAIRS.items()}
 
 
+def _pair_key(answer: Any) -> Any:
+    """Read "goals-tasks", "tasks and goals" or ("tasks", "goals") as "goals–tasks".
+
+    A learner types a hyphen, not the en dash of the option names, and may name the two
+    subscales in either order; anything else is returned unchanged for the check to judge.
+
+    Examples
+    --------
+    >>> _pair_key("Tasks - Goals"), _pair_key(("bond", "goals")), _pair_key("bond")
+    ('goals–tasks', 'bond–goals', 'bond')
+    """
+    if isinstance(answer, str):
+        parts = [p.strip().casefold() for p in re.split(r"[-–—/,&]|\band\b", answer)]
+    elif isinstance(answer, (tuple, list)) and all(isinstance(p, str) for p in answer):
+        parts = [p.strip().casefold() for p in answer]
+    else:
+        return answer
+    parts = [p for p in parts if p]
+    for key, pair in _PAIRS.items():
+        if len(parts) == 2 and set(parts) == set(pair):
+            return key
+    return answer
+
+
 def check_strongest_pair(answer: Any, scores: pd.DataFrame) -> Feedback:
-    """Exercise 1.4: which two subscales go together most closely in ``scores``?"""
+    """Exercise 1.4: which two subscales go together most closely in ``scores``?
+
+    ``answer`` names the pair in either order: ``"goals-tasks"``, ``"tasks and goals"``
+    or ``("goals", "tasks")``.
+    """
+    answer = _pair_key(answer)
     rs = subscale_pairs(scores)
     best = max(rs, key=lambda k: rs[k])
     options = {k: k for k in _PAIRS}
@@ -203,7 +233,8 @@ def check_strongest_pair(answer: Any, scores: pd.DataFrame) -> Feedback:
         best,
         options=options,
         name="Exercise 1.4",
-        hint="Look at the correlation table above: find the largest number off the diagonal.",
+        hint="Look at the correlation table above: find the largest number off the diagonal. "
+        'Name the pair like "bond-tasks".',
         why_wrong=why,
         explanation=f"r = {fmt_number(rs[best], 2)}."
         + (

@@ -304,7 +304,7 @@ display(
         f'- *"Goal consensus explains {gc_quoted:g} %, empathy {quoted["empathy"]:g} %…"* '
         f"These are squares of 2011 correlations. With the 2018 goal consensus r of "
         f"{r_2018['goal consensus']}, the share is about {gc_2018:.1f} %.\n"
-        "- *\"The shares add up to 100.\"* Real factors overlap and interact; only in a "
+        '- *"The shares add up to 100."* Real factors overlap and interact; only in a '
         "simulation built that way do they add up."
     )
 )
