@@ -175,13 +175,18 @@ def feedback_chart(
         .mark_text(align="left", dx=8, color=PALETTE["bond"], fontSize=12)
         .encode(x=x, y="expected:Q", text=alt.value("expected recovery"))
     )
-    fb_area = fb.mark_area(color=PALETTE["goals"], opacity=0.3).encode(x=x, y="low:Q", y2="high:Q")
-    fb_low = fb.mark_line(color=PALETTE["goals"], strokeDash=[4, 2], strokeWidth=2).encode(
-        x=x, y="low:Q"
+    # The feedback band is often empty; vega would still write an unlabelled ARIA mark
+    # container for it (axe: svg-img-alt). The chart's description and the readout say
+    # what the band shows, so it is left out of the accessibility tree.
+    fb_area = fb.mark_area(color=PALETTE["goals"], opacity=0.3, aria=False).encode(
+        x=x, y="low:Q", y2="high:Q"
     )
-    fb_high = fb.mark_line(color=PALETTE["goals"], strokeDash=[4, 2], strokeWidth=2).encode(
-        x=x, y="high:Q"
-    )
+    fb_low = fb.mark_line(
+        color=PALETTE["goals"], strokeDash=[4, 2], strokeWidth=2, aria=False
+    ).encode(x=x, y="low:Q")
+    fb_high = fb.mark_line(
+        color=PALETTE["goals"], strokeDash=[4, 2], strokeWidth=2, aria=False
+    ).encode(x=x, y="high:Q")
     fb_label = (
         fb.transform_window(rank="rank()", sort=[alt.SortField("session", order="descending")])
         .transform_filter("datum.rank == 1")

@@ -36,6 +36,7 @@ from typing import Any
 import altair as alt
 
 __all__ = [
+    "EMBED_OPTIONS",
     "WIDGET_VIEW_MIMETYPE",
     "chart_svg",
     "chart_text",
@@ -47,6 +48,10 @@ __all__ = [
 
 WIDGET_VIEW_MIMETYPE = "application/vnd.jupyter.widget-view+json"
 RENDERER_NAME = "alliance_widgets"
+# vega-embed's "..." menu is a <summary> with an unlabelled icon (axe: summary-name) and
+# its "Open in Vega Editor" sends the chart's data to a web site: the kit's charts have no
+# menu (their data are one click away in "Show the data", and ``.svg()`` saves a copy).
+EMBED_OPTIONS: dict[str, Any] = {"actions": False}
 
 # Vega numbers clip paths and gradients with a counter that runs on across calls, so
 # the same chart drawn twice would differ; ids are renumbered per SVG to keep bytes stable.
@@ -139,7 +144,7 @@ def kit_renderer(spec: dict[str, Any], **metadata: Any) -> dict[str, Any]:
         from altair import JupyterChart
 
         JupyterChart.enable_offline(offline=True)
-        widget = JupyterChart(chart=alt.Chart.from_dict(spec))
+        widget = JupyterChart(chart=alt.Chart.from_dict(spec), embed_options=EMBED_OPTIONS)
         live: Any = widget._repr_mimebundle_()
         # anywidget returns (data, metadata); its metadata only points Colab at a CDN
         # widget manager, so the kit keeps the data alone.

@@ -226,7 +226,9 @@ def _client_panel() -> alt.LayerChart:
         )
         .add_params(hover)
     )
-    hover_rule = data.transform_filter(hover).mark_rule(color="#333333").encode(x=x)
+    # Empty until the pointer hovers; a decorative guide, kept out of the accessibility
+    # tree (vega would write an unlabelled ARIA container for it: axe svg-img-alt).
+    hover_rule = data.transform_filter(hover).mark_rule(color="#333333", aria=False).encode(x=x)
     found = (
         data.transform_filter("datum.detected")
         .mark_point(

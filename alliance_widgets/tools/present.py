@@ -1,4 +1,4 @@
-"""``alliance-kit present``: the kit's six explorers as a Voilà app, code hidden, offline.
+"""``alliance-kit present``: the kit's explorers as a Voilà app, code hidden, offline.
 
 For a workshop of clinicians who do not code: one page with a heading and a sentence of
 explanation above each explorer, no code, no request to the internet. The gallery
@@ -17,6 +17,8 @@ Examples
 'aw.BordinExplorer()'
 >>> sum(c.cell_type == "code" for c in nb.cells)
 7
+>>> [i.widget for i in available_items([GALLERY[0]])]
+['BordinExplorer']
 >>> voila_command(Path("g.ipynb"), 9000, open_browser=False)[3:6]
 ['g.ipynb', '--port=9000', '--Voila.port_retries=0']
 """
@@ -41,6 +43,7 @@ __all__ = [
     "GALLERY",
     "TEMPLATE_NAME",
     "GalleryItem",
+    "available_items",
     "build_parser",
     "gallery_notebook",
     "main",
@@ -109,12 +112,42 @@ GALLERY: tuple[GalleryItem, ...] = (
     ),
 )
 
+_COUNT_WORDS = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight")
+
+
+def _title(n: int) -> str:
+    word = _COUNT_WORDS[n] if n < len(_COUNT_WORDS) else str(n)
+    return f"The therapeutic alliance: {word} interactive explorer{'s' if n != 1 else ''}"
+
+
 _INTRO = (
-    "# The therapeutic alliance: six interactive explorers\n\n"
     "Each explorer below has controls on the left and a chart that updates as you move "
     "them; a sentence under each chart says in words what it shows. Every client here is "
     "simulated: no real person's data appear on this page."
 )
+
+
+def available_items(
+    items: Sequence[GalleryItem] = GALLERY,
+) -> tuple[GalleryItem, ...]:
+    """Return the items whose explorer this installation of the kit can import.
+
+    An explorer whose module is not there (a kit installed from a branch that lacks
+    it) is left off the page instead of showing a traceback to a workshop; one whose
+    module is there but broken still raises, so that a bug is not hidden.
+    """
+    import alliance_widgets.widgets as kit_widgets
+
+    found = []
+    for item in items:
+        try:
+            getattr(kit_widgets, item.widget)
+        except ModuleNotFoundError as exc:
+            if not (exc.name or "").startswith("alliance_widgets."):
+                raise
+        else:
+            found.append(item)
+    return tuple(found)
 
 
 def gallery_notebook(items: Sequence[GalleryItem] = GALLERY) -> Any:
@@ -127,7 +160,7 @@ def gallery_notebook(items: Sequence[GalleryItem] = GALLERY) -> Any:
 
     v4 = nbformat.v4
     cells = [
-        v4.new_markdown_cell(_INTRO),
+        v4.new_markdown_cell(f"# {_title(len(items))}\n\n{_INTRO}"),
         # Importing the kit inside the kernel switches altair to the offline renderer.
         v4.new_code_cell("import alliance_widgets as aw"),
     ]
@@ -141,12 +174,12 @@ def gallery_notebook(items: Sequence[GalleryItem] = GALLERY) -> Any:
         "language": "python",
     }
     nb.metadata["language_info"] = {"name": "python"}
-    nb.metadata["title"] = "The therapeutic alliance: six interactive explorers"
+    nb.metadata["title"] = _title(len(items))
     return nb
 
 
-def write_gallery(path: str | os.PathLike[str]) -> Path:
-    """Write the gallery notebook to ``path`` (a file name or a directory); return it."""
+def write_gallery(path: str | os.PathLike[str], items: Sequence[GalleryItem] = GALLERY) -> Path:
+    """Write the gallery notebook of ``items`` to ``path`` (a file or a folder); return it."""
     import nbformat
 
     target = Path(path)
@@ -154,7 +187,7 @@ def write_gallery(path: str | os.PathLike[str]) -> Path:
         target = target / "alliance_gallery.ipynb"
     if target.suffix != ".ipynb":
         raise ValueError(f"path must end in .ipynb or be a folder; got {str(path)!r}.")
-    nbformat.write(gallery_notebook(), str(target))
+    nbformat.write(gallery_notebook(items), str(target))
     return target
 
 
@@ -202,7 +235,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="alliance-kit present",
         description=(
-            "Serve the six explorers as one web page with Voilà: code hidden, nothing "
+            "Serve the kit's explorers as one web page with Voilà: code hidden, nothing "
             "loaded from the internet. Stop it with Ctrl+C."
         ),
     )
@@ -222,7 +255,7 @@ def main(argv: Sequence[str]) -> int:
     """Run ``alliance-kit present``; return the exit code."""
     args = build_parser().parse_args(list(argv))
     if args.write:
-        print(write_gallery(args.write))
+        print(write_gallery(args.write, available_items()))
         return 0
     try:
         port = check_int("port", args.port, minimum=1, maximum=65535)
@@ -242,8 +275,16 @@ def main(argv: Sequence[str]) -> int:
             file=sys.stderr,
         )
         return 1
+    items = available_items()
+    missing = [i.widget for i in GALLERY if i not in items]
+    if missing:
+        print(
+            "alliance-kit present: this installation has no " + ", ".join(missing) + "; "
+            "the gallery shows the other explorers.",
+            file=sys.stderr,
+        )
     with tempfile.TemporaryDirectory(prefix="alliance-gallery-") as tmp:
-        notebook = write_gallery(Path(tmp) / "alliance_gallery.ipynb")
+        notebook = write_gallery(Path(tmp) / "alliance_gallery.ipynb", items)
         url = f"http://127.0.0.1:{port}/"
         print(f"The alliance_widgets gallery is at {url} (Ctrl+C stops it).", flush=True)
         cmd = voila_command(notebook, port, open_browser=not args.no_browser)

@@ -100,7 +100,12 @@ import pandas as pd
 import traitlets
 
 from alliance_widgets.charts.common import finish, named, records
-from alliance_widgets.charts.render import WIDGET_VIEW_MIMETYPE, chart_svg, chart_text
+from alliance_widgets.charts.render import (
+    EMBED_OPTIONS,
+    WIDGET_VIEW_MIMETYPE,
+    chart_svg,
+    chart_text,
+)
 from alliance_widgets.science.validation import (
     check_choice,
     check_int,
@@ -480,7 +485,7 @@ class Explorer(widgets.VBox):
     def _show_chart(self, spec: dict[str, Any]) -> None:
         if self._chart_view is None:
             alt.JupyterChart.enable_offline(True)
-            self._chart_view = alt.JupyterChart(self._built_chart)
+            self._chart_view = alt.JupyterChart(self._built_chart, embed_options=EMBED_OPTIONS)
             self._chart_box.children = (self._chart_view,)
         self._chart_view.spec = spec
 
