@@ -1,0 +1,341 @@
+# %% [markdown]
+# # Lesson 03 — Meet the data: a synthetic clinic
+#
+# *Estimated time: 50 minutes. No statistics background needed; a little Python is
+# introduced as you go.*
+#
+# Research on the alliance rests on data: clients' answers to questionnaires, session
+# after session. In this lesson you meet the kit's **synthetic clinic**: made-up clients
+# and therapists whose numbers behave like those in published studies. You will learn how
+# such data are laid out, how to read the codebook that says what every column means, how
+# to ask simple questions of the data with *pandas* (Python's table library), and how to
+# draw your first charts with *altair*.
+#
+# ## What you will be able to do
+#
+# - load a dataset and say what one row of each of its tables stands for;
+# - look up a column's unit, range and meaning in the codebook;
+# - count, filter and group a table with pandas;
+# - draw and read a histogram, a line chart and a scatter plot, each with a sentence
+#   that says what it shows.
+
+# %%
+import altair as alt
+import pandas as pd
+
+import alliance_widgets as aw
+from alliance_widgets import literature as lit
+from alliance_widgets.charts import PALETTE
+from alliance_widgets.exercises import (
+    check_above_cutoff,
+    check_client_means,
+    check_count,
+    check_outcome_direction,
+)
+from alliance_widgets.exercises.lesson03 import DIRECTION_OPTIONS
+
+pd.set_option("display.max_colwidth", 70)
+
+# %% [markdown]
+# ## The datasets
+#
+# The kit ships a few datasets. All are **synthetic**: every number was made by the kit's
+# generator from a recorded seed, so no real person is described and you can share them
+# freely. The generator is calibrated to the research you meet in this course.
+
+# %%
+print(aw.list_datasets())
+clinic = aw.load_dataset("clinic")
+print(clinic.title)
+print(clinic.description)
+
+# %% [markdown]
+# ## Tidy data: what is one row?
+#
+# The clinic comes as three tables. Each is **tidy**: one row per observation, one column
+# per kind of measurement. The question to ask of any table is *what does one row stand
+# for?*
+#
+# - `clients`: one row per **client**: how many sessions they came to, their distress
+#   score at the start and at the end, their early alliance;
+# - `sessions`: one row per **client per session**: the alliance ratings (bond, goals,
+#   tasks and their composite) and the distress score at that session;
+# - `items`: one row per **answer**: each of the twelve WAI-SR answers a client gave after
+#   each session (lesson 01 scored them).
+
+# %%
+for name, table in clinic.tables.items():
+    print(f"{name:<9} {len(table):>6,} rows, {table.shape[1]} columns: {', '.join(table.columns)}")
+
+# %% [markdown]
+# Here are the first rows of `sessions`. `head()` shows the first five rows of a table:
+
+# %%
+sessions = clinic.sessions
+clients = clinic.clients
+sessions.head()
+
+# %% [markdown]
+# Client C0001 appears on several rows: one per session they attended. That matters when
+# you count things, as the first exercise shows.
+#
+# ## The codebook
+#
+# A **codebook** says, for every column, its type, its unit, the values it may take and
+# what it means. Always read it before analysing data: a number means nothing without its
+# unit and direction. Here is the part for the `clients` table:
+
+# %%
+book = aw.codebook("clinic")
+book.loc[book["table"] == "clients", ["column", "unit", "constraints", "description"]]
+
+# %% [markdown]
+# Two rows of it deserve a closer look: the distress score and the alliance.
+
+# %%
+for column in ("outcome", "alliance"):
+    row = book[(book["table"] == "sessions") & (book["column"] == column)].iloc[0]
+    print(f"{column}: {row['description']} Unit: {row['unit']}; allowed: {row['constraints']}.")
+print()
+print(lit.OQ45_RANGE.describe())
+
+# %% [markdown]
+# ## Asking questions with pandas
+#
+# A column is picked with square brackets: `sessions["alliance"]`. Comparing a column with
+# a value gives `True` or `False` for each row, and putting that inside square brackets
+# **filters** the table to the rows that are `True`. For example, the sessions rated
+# below the middle of the answer scale:
+
+# %%
+low, high = lit.WAI_SR_SCALE.value
+middle = (low + high) / 2
+weak = sessions[sessions["alliance"] < middle]
+print(f"{len(weak)} of {len(sessions):,} sessions have an alliance below {middle:g}.")
+weak.head(3)
+
+# %% [markdown]
+# The `rupture` column is `True` for a session in which the alliance dipped: a strain or
+# breakdown in the working relationship (lesson 05 is about them). `.nunique()` counts the
+# **different** values in a column, where `len()` counts rows.
+#
+# ### Exercise 3.1
+#
+# How many **different clients** had at least one rupture session? Filter the sessions
+# to the rupture sessions first (`sessions[sessions["rupture"]]`), then count.
+
+# %%
+rupture_sessions = sessions[sessions["rupture"]]
+
+# %% tags=["exercise"]
+answer_3_1 = None  # your answer here: a number, or Python that counts it
+
+# %% tags=["solution"]
+answer_3_1 = rupture_sessions["client_id"].nunique()
+
+# %%
+check_count(answer_3_1, rupture_sessions, "client_id", name="Exercise 3.1", what="clients")
+
+# %% [markdown]
+# ## From sessions to clients: grouping
+#
+# Many questions are about clients, not sessions: *what was this client's alliance on
+# average?* **Grouping** gathers the rows of each client and summarises them into one
+# number: `table.groupby("client_id")["column"].mean()` gives one mean per client.
+#
+# ### Exercise 3.2
+#
+# Make a table of each client's **mean alliance over all their sessions**: one value per
+# client.
+
+# %% tags=["exercise"]
+answer_3_2 = None  # your answer here: sessions.groupby(...)...
+
+# %% tags=["solution"]
+answer_3_2 = sessions.groupby("client_id")["alliance"].mean()
+
+# %%
+check_client_means(answer_3_2, sessions)
+
+# %% [markdown]
+# ## Which way is better?
+#
+# The outcome is a score like that of the **OQ-45**, a questionnaire about how a client
+# has been doing (symptoms, relationships, work or study). Clients fill it in before
+# sessions, so a therapist can see progress.
+#
+# ### Exercise 3.3
+#
+# On this outcome score, what does a **higher** number mean? Answer with the letter in
+# quotes.
+
+# %%
+for letter, text in DIRECTION_OPTIONS.items():
+    print(f"{letter}  {text}")
+
+# %% tags=["exercise"]
+answer_3_3 = None  # your answer here, e.g. "a"
+
+# %% tags=["solution"]
+answer_3_3 = "b"
+
+# %%
+check_outcome_direction(answer_3_3)
+
+# %% [markdown]
+# ## First chart: where clients start
+#
+# A **histogram** shows how a score is spread: each bar counts the clients whose score
+# falls in a range. The dashed line is the OQ-45's **clinical cutoff**: scores above it
+# are typical of people who seek treatment, scores below it of people who do not.
+
+# %%
+cutoff = lit.OQ45_CLINICAL_CUTOFF.value
+print(lit.OQ45_CLINICAL_CUTOFF.describe())
+
+intake = clients["intake_outcome"]
+intake_summary = (
+    f"Histogram of the intake scores of {len(clients)} clients: from {intake.min()} to "
+    f"{intake.max()} points, mean {intake.mean():.0f}, most of them above the clinical "
+    f"cutoff of {cutoff:g}."
+)
+bars = (
+    alt.Chart(clients)
+    .mark_bar(color=PALETTE["muted"])
+    .encode(
+        x=alt.X("intake_outcome:Q", bin=alt.Bin(step=5), title="Intake score (OQ-45 points)"),
+        y=alt.Y("count():Q", title="Clients"),
+        tooltip=[alt.Tooltip("count():Q", title="clients")],
+    )
+)
+line = (
+    alt.Chart(pd.DataFrame({"cutoff": [cutoff]}))
+    .mark_rule(color=PALETTE["highlight"], strokeDash=[6, 4], size=2)
+    .encode(x="cutoff:Q")
+)
+(bars + line).properties(
+    title="Where clients start", description=intake_summary, width=420, height=220
+)
+
+# %% [markdown]
+# ### Exercise 3.4
+#
+# How many clients started therapy **above** the clinical cutoff? Use `clients`, the
+# column `intake_outcome` and `cutoff`. (Hint: summing `True`/`False` values counts the
+# `True`s.)
+
+# %% tags=["exercise"]
+answer_3_4 = None  # your answer here
+
+# %% tags=["solution"]
+answer_3_4 = (clients["intake_outcome"] > cutoff).sum()
+
+# %%
+check_above_cutoff(answer_3_4, clients)
+
+# %% [markdown]
+# ## Second chart: the alliance over sessions
+#
+# Grouping by session number instead of by client gives one mean per session. The line
+# shows the clinic's mean alliance at each session; hover over a point to see how many
+# clients it averages. Not every client stays for all sessions.
+
+# %%
+by_session = (
+    sessions.groupby("session")
+    .agg(alliance=("alliance", "mean"), clients=("client_id", "nunique"))
+    .reset_index()
+)
+first, last = by_session.iloc[0], by_session.iloc[-1]
+trend_summary = (
+    f"Line chart of the mean alliance at each session: {first['alliance']:.2f} at session "
+    f"{first['session']:.0f} and {last['alliance']:.2f} at session {last['session']:.0f}, "
+    f"while the clients attending fall from {first['clients']:.0f} to {last['clients']:.0f}."
+)
+(
+    alt.Chart(by_session)
+    .mark_line(point=True, color=PALETTE["alliance"])
+    .encode(
+        x=alt.X("session:O", title="Session", axis=alt.Axis(labelAngle=0)),
+        y=alt.Y("alliance:Q", title=f"Mean alliance ({low}–{high})", scale=alt.Scale(zero=False)),
+        tooltip=["session", alt.Tooltip("alliance:Q", format=".2f"), "clients"],
+    )
+    .properties(
+        title="The alliance over sessions", description=trend_summary, width=420, height=220
+    )
+)
+
+# %% [markdown]
+# The mean rises gently: on average the working relationship grows over the first weeks
+# of therapy. Behind the smooth line, single clients go up and down, and some dip sharply
+# and recover (lesson 05).
+#
+# ## Third chart: alliance and improvement
+#
+# Does a stronger early alliance go with more improvement? A **scatter plot** shows one
+# dot per client: across, their early alliance (the mean of the first sessions); up, how
+# many points their distress score fell from intake to the end. Click a category in the
+# legend to pick out those clients; hover over a dot for the client.
+
+# %%
+r = clients["early_alliance"].corr(clients["improvement"])
+scatter_summary = (
+    f"Scatter plot of early alliance against improvement for {len(clients)} clients, "
+    f"coloured by change category: the dots drift upward to the right, r = {r:.2f}, "
+    f"with a wide spread at every level of alliance."
+)
+pick = alt.selection_point(fields=["change_category"], bind="legend")
+(
+    alt.Chart(clients)
+    .mark_circle(size=45)
+    .encode(
+        x=alt.X("early_alliance:Q", title="Early alliance (1–5)", scale=alt.Scale(zero=False)),
+        y=alt.Y("improvement:Q", title="Improvement (OQ-45 points)"),
+        color=alt.Color("change_category:N", title="Change"),
+        opacity=alt.condition(pick, alt.value(0.8), alt.value(0.1)),
+        tooltip=["client_id", "therapist_id", "early_alliance", "improvement"],
+    )
+    .add_params(pick)
+    .properties(
+        title="Alliance and improvement", description=scatter_summary, width=420, height=260
+    )
+)
+
+# %% [markdown]
+# The correlation `r` (lesson 04 explains it) is positive but far from 1: clients with a
+# stronger early alliance improve more *on average*, with many exceptions either way.
+#
+# ## What this lesson corrects
+#
+# - **"Synthetic data are real clients."** They are made by a model; they teach how data
+#   look and how to analyse them, not facts about any person.
+# - **"Higher is better."** Not on the OQ-45: higher means more distress, so improvement
+#   is the intake score *minus* the final score. Always check the direction in the codebook.
+# - **"Rows are people."** In the sessions table a client has one row per session; count
+#   clients with `.nunique()`, or group first.
+# - **"A positive correlation means everyone follows the trend."** The scatter shows wide
+#   spread: the alliance is one influence among many.
+#
+# ## Reflect
+#
+# - Clinics collect numbers like these with short questionnaires each session. How might
+#   a client feel about filling one in? How would you explain why you ask?
+#   (*"This helps me check that we are working on what matters to you, and to notice
+#   early if something isn't helping."*)
+# - Real clinical data are private. What would you need to think about before analysing
+#   your own clients' scores?
+# - **Practice:** look at the scatter plot and pick a client far below the trend (a good
+#   alliance, little improvement). What questions would you ask in the next session?
+#   For example: *"Would you feel able to tell me if therapy wasn't helping? What might
+#   make that hard?"*
+#
+# ## References
+
+# %%
+for ref in lit.references(
+    lit.OQ45_RANGE, lit.OQ45_CLINICAL_CUTOFF, lit.WAI_SR_SCALE, lit.GEN_DESIGN
+):
+    print(ref)
+
+# %% [markdown]
+# **Next:** lesson 04, *How big is the alliance effect?*
