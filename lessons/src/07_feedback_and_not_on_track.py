@@ -208,6 +208,24 @@ explorer = aw.FeedbackExplorer(course="not on track", intake=90)
 explorer
 
 # %% [markdown]
+# Three of those experiments, driven from Python (what the explorer would show is in
+# its `summary`): a higher intake, the client who recovers late, and the published
+# effect of feedback for a not-on-track client.
+
+# %%
+explorer.intake = 120
+print("Intake 120:\n" + explorer.summary, end="\n\n")
+explorer.intake, explorer.course = 90, "recovers late"
+print("Recovers late:\n" + explorer.summary, end="\n\n")
+explorer.course, explorer.feedback = "not on track", "feedback + support tools"
+print(explorer.summary.splitlines()[-1])
+
+# %% [markdown]
+# The warnings for the late recoverer were, in hindsight, false alarms; but while the
+# signal was red nobody could know that. A warning is a prompt to talk with the client,
+# not a verdict on the therapy.
+
+# %% [markdown]
 # ### Exercise 7.4 · Read the signal
 #
 # A client's OQ-45 scores over six sessions are below. Which signal would the kit's
@@ -216,6 +234,14 @@ explorer
 # %%
 scores = [88, 86, 87, 90, 95, 99]
 scores
+
+# %% [markdown]
+# The expected scores for a client who starts at 88, from the kit's curve, are printed
+# next to them. Remember the rule above: worse than expected by more than half a
+# reliable change is yellow, by more than a whole one red.
+
+# %%
+feedback_signals(scores)[["session", "score", "expected"]].round(1)
 
 # %% tags=["exercise"]
 answer_7_4 = None  # "white", "green", "yellow" or "red"
