@@ -206,6 +206,18 @@ def test_verify_catches_a_missing_table_and_an_unknown_folder(
     assert datasets_build.verify([], root) == 1
     out = capsys.readouterr().out
     assert "clients.csv is missing" in out and "FAIL stray" in out and "OK   clinic" in out
+    assert "FAIL README.md" not in out
+
+
+def test_verify_catches_a_stale_index(
+    fresh: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = _copy(fresh, tmp_path)
+    index = root / "README.md"
+    index.write_text(index.read_text(encoding="utf-8") + "edited\n", encoding="utf-8")
+    assert datasets_build.verify(["empirical_world"], root) == 0  # named: index not checked
+    assert datasets_build.verify([], root) == 1
+    assert "FAIL README.md" in capsys.readouterr().out
 
 
 def test_a_version_bump_alone_does_not_fail_verify(
@@ -233,7 +245,7 @@ def test_a_failed_build_leaves_the_old_files_whole(
         datasets_build.build(["empirical_world", "lambert_world"], root)
     after = {p: p.read_bytes() for p in root.rglob("*") if p.is_file()}
     assert after == before
-    assert sorted(p.name for p in root.iterdir()) == NAMES
+    assert sorted(p.name for p in root.iterdir() if p.is_dir()) == NAMES
 
 
 def test_build_rejects_an_unknown_name(tmp_path: Path) -> None:

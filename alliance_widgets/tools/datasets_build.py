@@ -3,7 +3,8 @@
 ``build [NAME ...]`` regenerates each dataset from its spec in
 :mod:`alliance_widgets.tools.dataset_specs`, writing into a temporary folder beside the
 target and then swapping each dataset folder into place with renames: an interrupted
-build leaves the old files or the new ones, never half of each.
+build leaves the old files or the new ones, never half of each. It also writes the
+folder's ``README.md``, an index made from the specs.
 
 ``verify [NAME ...]`` checks, for every dataset, (1) each table's size and sha256 against
 its ``datapackage.json`` and (2) that a fresh build in a temporary folder gives the same
@@ -40,6 +41,7 @@ from alliance_widgets.tools.dataset_specs import SPECS, SYNTHETIC_STATEMENT, Dat
 __all__ = ["build", "build_dataset", "main", "verify"]
 
 _PACKAGE_FILE = "datapackage.json"
+_INDEX = "README.md"
 _FLOAT_FORMAT = "%.4f"
 _LICENSE = {
     "name": "CC0-1.0",
@@ -142,6 +144,26 @@ def build_dataset(s: DatasetSpec, folder: Path) -> None:
     (folder / "README.md").write_bytes(_readme(s, resources))
 
 
+def _index() -> bytes:
+    """The top-level README.md of the datasets folder, made from the specs alone."""
+    lines = ["# The kit's datasets", "", f"**{SYNTHETIC_STATEMENT}**", ""]
+    lines += ["| name | title | tables |", "|---|---|---|"]
+    lines += [
+        f"| [`{n}`]({n}/README.md) | {SPECS[n].title} | {', '.join(SPECS[n].tables)} |"
+        for n in sorted(SPECS)
+    ]
+    lines += [
+        "",
+        'Load one with `alliance_widgets.load_dataset("clinic")`; its codebook with '
+        '`alliance_widgets.codebook("clinic")`. Licence: CC0-1.0.',
+        "Every file is made by `alliance-kit datasets build` from the specs in "
+        "`alliance_widgets/tools/dataset_specs.py`; `alliance-kit datasets verify` checks "
+        "the checksums and that a fresh build gives the same bytes.",
+        "",
+    ]
+    return "\n".join(lines).encode("utf-8")
+
+
 def build(names: Sequence[str], root: Path) -> None:
     """Rebuild datasets ``names`` (all when empty) into ``root``, each swapped in whole."""
     chosen = [spec(n) for n in names] if names else list(SPECS.values())
@@ -158,6 +180,8 @@ def build(names: Sequence[str], root: Path) -> None:
             if target.exists():
                 os.replace(target, stage / "old" / s.name)
             os.replace(stage / "new" / s.name, target)
+        (stage / _INDEX).write_bytes(_index())
+        os.replace(stage / _INDEX, root / _INDEX)
 
 
 def _normalised(data: bytes) -> Any:
@@ -227,6 +251,11 @@ def verify(names: Sequence[str], root: Path) -> int:
             else:
                 size = sum(p.stat().st_size for p in folder.iterdir())
                 print(f"OK   {s.name}: {len(s.tables)} table(s), {size:,} bytes, as built")
+    index = root / _INDEX
+    if not names and (not index.is_file() or index.read_bytes() != _index()):
+        failed += 1
+        print(f"FAIL {_INDEX}: the index of datasets differs from a fresh build")
+        print("     fix: alliance-kit datasets build")
     for n in [] if names else _extra_folders(root):
         failed += 1
         print(f"FAIL {n}: no spec in alliance_widgets/tools/dataset_specs.py; remove the folder")
