@@ -14,7 +14,7 @@ _EXPORTS: dict[str, str] = {
     "LambertExplorer": "lambert",
     "AllianceOutcomeExplorer": "alliance_outcome",
     "RuptureRepairExplorer": "ruptures",
-    "TherapistEffectsExplorer": "therapist_effects",
+    "TherapistEffectsExplorer": "therapists",
     "FeedbackExplorer": "feedback",
 }
 

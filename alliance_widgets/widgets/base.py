@@ -129,6 +129,7 @@ __all__ = [
 T = TypeVar("T", bound="Explorer")
 
 DEFAULT_FRAME = "table"
+PROBE_ROWS = 20
 LABEL_STYLE = {"description_width": "initial"}
 
 
@@ -448,9 +449,15 @@ class Explorer(widgets.VBox):
         chart: Any = self.build_chart(frames)
         if THEME_NAME not in alt.theme.names():
             alt.theme.register(THEME_NAME, enable=False)(kit_theme)  # type: ignore[arg-type]
+        # Validate the chart's structure on a few rows of each dataset: jsonschema takes
+        # seconds over thousands of records, which records() has already made JSON-ready.
+        rows = chart.datasets if isinstance(chart.datasets, dict) else {}
+        probe = chart.copy(deep=False)
+        probe.datasets = {name: list(r[:PROBE_ROWS]) for name, r in rows.items()}
         # The kit's theme for this chart only: a learner's own charts keep theirs.
         with alt.theme.enable(THEME_NAME):
-            spec: dict[str, Any] = chart.to_dict()
+            spec: dict[str, Any] = probe.to_dict()
+        spec["datasets"] = {**spec.get("datasets", {}), **rows}
         # The "$schema" URL is the only address in a spec; vega-embed and vl-convert read
         # a spec without it as Vega-Lite, and nothing in a kit chart then points online.
         spec.pop("$schema", None)
@@ -461,7 +468,7 @@ class Explorer(widgets.VBox):
                 f"{sorted(missing)} (alt.NamedData + datasets=...), so that updates can "
                 "swap the data."
             )
-        self._built_chart = chart
+        self._built_chart = probe
         self._chart_view = None
         return spec
 
