@@ -36,8 +36,9 @@ __all__ = [
 
 
 def _interval(low: float, high: float, low_open: bool, high_open: bool) -> str:
-    left = "(" if low_open else "["
-    right = ")" if high_open else "]"
+    # An infinite end is never attained, so it is always written open: "[0, ∞)".
+    left = "(" if low_open or math.isinf(low) else "["
+    right = ")" if high_open or math.isinf(high) else "]"
     return f"{left}{_num(low)}, {_num(high)}{right}"
 
 
