@@ -41,6 +41,7 @@ Examples
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from typing import Any
 
 import altair as alt
 import numpy as np
@@ -103,7 +104,9 @@ def rupture_frames(
     # The first session has no history; start the level lines there, at the rating.
     level = np.where(np.isnan(level), alliance, level)
     found = detected["rupture"].to_numpy(dtype=bool)[keep]
-    repaired = detected["repaired"].to_numpy(dtype=object, na_value=None)[keep]
+    # Missing (no rupture, or too soon to tell) becomes None; pandas-stubs lack this overload.
+    repaired_column: Any = detected["repaired"]
+    repaired = repaired_column.to_numpy(dtype=object, na_value=None)[keep]
     status = [
         "" if not f else "unclear" if r is None else "repaired" if r else "not repaired"
         for f, r in zip(found, repaired, strict=True)
@@ -157,17 +160,15 @@ def rupture_description(frames: Mapping[str, pd.DataFrame], client: str) -> str:
         found = f"{len(episodes)} rupture{'s' if len(episodes) > 1 else ''} detected: " + ", ".join(
             parts
         )
-    groups = frames["groups"].set_index("group")
-    compare = "; ".join(
-        f"{g} {groups.loc[g, 'mean']:.1f}" for g in GROUP_ORDER if g in groups.index
-    )
+    means = dict(zip(frames["groups"]["group"], frames["groups"]["mean"], strict=True))
+    compare = "; ".join(f"{g} {float(means[g]):.1f}" for g in GROUP_ORDER if g in means)
     return (
         f"Client {client}'s alliance over {len(sessions)} sessions, {found}; mean improvement "
         f"in OQ-45 points in the simulated study: {compare}."
     )
 
 
-def _client_panel() -> alt.LayerChart:
+def _client_panel() -> Any:
     data = alt.Chart(named("sessions"))
     x = alt.X(
         "session:Q",
@@ -176,7 +177,7 @@ def _client_panel() -> alt.LayerChart:
         scale=alt.Scale(zero=False, nice=False),
     )
     y = alt.Y("alliance:Q", title="Alliance (WAI-SR, 1–5)", scale=alt.Scale(zero=False))
-    last = [alt.SortField("session", order="descending")]
+    last: list[Any] = [alt.SortField("session", order="descending")]
     episodes = alt.Chart(named("episodes"))
     window = episodes.mark_rect(color=PALETTE["highlight"], opacity=0.12).encode(
         x=alt.X("start:Q"), x2="end:Q"
@@ -277,7 +278,7 @@ def _client_panel() -> alt.LayerChart:
     ).properties(width=430, height=_HEIGHT, title="One client's alliance, session by session")
 
 
-def _study_panel() -> alt.LayerChart:
+def _study_panel() -> Any:
     data = alt.Chart(named("groups"))
     x = alt.X("group:N", title=None, sort=list(GROUP_ORDER), axis=alt.Axis(labelAngle=0))
     y = alt.Y("mean:Q", title="Mean improvement (OQ-45 points)")

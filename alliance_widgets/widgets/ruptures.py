@@ -305,16 +305,20 @@ class RuptureRepairExplorer(Explorer):
             lines = [head + "no rupture detected."]
         else:
             parts = []
-            for e in episodes.itertuples(index=False):
-                drop = float(sessions.set_index("session").loc[e.rupture, "running_level"]) - float(
-                    sessions.set_index("session").loc[e.rupture, "alliance"]
-                )
+            by_session = sessions.set_index("session")
+            fall = by_session["running_level"] - by_session["alliance"]
+            for rupture, end, status in zip(
+                episodes["rupture"].astype(int),
+                episodes["end"].astype(int),
+                episodes["status"].astype(str),
+                strict=True,
+            ):
                 what = {
-                    "repaired": f"back by session {e.end}: a V shape",
-                    "not repaired": f"no return by session {e.end}",
+                    "repaired": f"back by session {end}: a V shape",
+                    "not repaired": f"no return by session {end}",
                     "unclear": "the series ends before a return can be seen",
-                }[e.status]
-                parts.append(f"session {e.rupture} (a fall of {drop:.2f}; {what})")
+                }[status]
+                parts.append(f"session {rupture} (a fall of {float(fall[rupture]):.2f}; {what})")
             n = len(episodes)
             lines = [
                 head + f"{n} rupture{'s' if n > 1 else ''} detected: " + "; ".join(parts) + "."
@@ -349,8 +353,8 @@ class RuptureRepairExplorer(Explorer):
             for g in groups.itertuples(index=False)
         ]
         return (
-            f"Simulated study of {_N_CLIENTS} clients (rupture rate {self.rupture_rate:.2f}, repair "
-            f"rate {self.repair_rate:.2f}): mean improvement in OQ-45 points, "
+            f"Simulated study of {_N_CLIENTS} clients (rupture rate {self.rupture_rate:.2f}, "
+            f"repair rate {self.repair_rate:.2f}): mean improvement in OQ-45 points, "
             + "; ".join(parts)
             + "."
         )
@@ -362,7 +366,10 @@ class RuptureRepairExplorer(Explorer):
             f"{_REPAIR_R.status})"
         )
         if isinstance(r, str):
-            return f"Share of ruptures repaired vs improvement: not computable here ({r}); {published}."
+            return (
+                f"Share of ruptures repaired vs improvement: not computable here ({r}); "
+                f"{published}."
+            )
         line = (
             f"Share of a client's ruptures repaired vs improvement: r = {r.value:.2f} "
             f"[{r.low:.2f}, {r.high:.2f}] in this simulated study; {published}."
