@@ -22,6 +22,7 @@ from IPython.display import Markdown, display
 
 import alliance_widgets as aw
 from alliance_widgets import literature as lit
+from alliance_widgets.charts import static_bundle
 from alliance_widgets.exercises import (
     check_alliance_share,
     check_goal_consensus_share,
@@ -135,8 +136,14 @@ check_lambert_evidence(answer_2_1)
 
 # %%
 lambert.simulate_study()
-print(lambert.chart_description())
 print(lambert.summary)
+
+# %% [markdown]
+# The explorer above has redrawn itself. Here is a still copy of its chart as it is now
+# (a snapshot stays put when you move the sliders again):
+
+# %%
+display(static_bundle(lambert.spec), raw=True)
 
 # %% [markdown]
 # The estimates land close to the split, up to a little sampling error, **because the
@@ -165,8 +172,8 @@ print(lambert.summary)
 
 # %%
 lambert.view = "empirical"
-print(lambert.chart_description())
 print(lambert.summary)
+display(static_bundle(lambert.spec), raw=True)
 
 # %% [markdown]
 # Two sets of estimates stand behind the bars: Wampold's 2015 review of common and

@@ -208,12 +208,12 @@ bars = (
         tooltip=[alt.Tooltip("count():Q", title="clients")],
     )
 )
-line = (
-    alt.Chart(pd.DataFrame({"cutoff": [cutoff]}))
-    .mark_rule(color=PALETTE["highlight"], strokeDash=[6, 4], size=2)
-    .encode(x="cutoff:Q")
+marker = alt.Chart(pd.DataFrame({"cutoff": [cutoff], "label": ["clinical cutoff"]}))
+line = marker.mark_rule(color=PALETTE["highlight"], strokeDash=[6, 4], size=2).encode(x="cutoff:Q")
+label = marker.mark_text(align="right", dx=-6, dy=-100, color=PALETTE["highlight"]).encode(
+    x="cutoff:Q", text="label:N"
 )
-(bars + line).properties(
+(bars + line + label).properties(
     title="Where clients start", description=intake_summary, width=420, height=220
 )
 
@@ -254,10 +254,13 @@ trend_summary = (
 )
 (
     alt.Chart(by_session)
-    .mark_line(point=True, color=PALETTE["alliance"])
+    .mark_line(point=alt.OverlayMarkDef(color=PALETTE["alliance"]), color=PALETTE["alliance"])
     .encode(
         x=alt.X("session:O", title="Session", axis=alt.Axis(labelAngle=0)),
-        y=alt.Y("alliance:Q", title=f"Mean alliance ({low}–{high})", scale=alt.Scale(zero=False)),
+        # The whole answer scale, so that a small change looks as small as it is.
+        y=alt.Y(
+            "alliance:Q", title=f"Mean alliance ({low}–{high})", scale=alt.Scale(domain=[low, high])
+        ),
         tooltip=["session", alt.Tooltip("alliance:Q", format=".2f"), "clients"],
     )
     .properties(
@@ -266,9 +269,11 @@ trend_summary = (
 )
 
 # %% [markdown]
-# The mean rises gently: on average the working relationship grows over the first weeks
-# of therapy. Behind the smooth line, single clients go up and down, and some dip sharply
-# and recover (lesson 05).
+# The mean rises only a little, a tenth of a scale point or so: on average the working
+# relationship firms up over the first weeks of therapy, starting from a high level. The
+# vertical axis covers the whole answer scale on purpose: cut to the range of the data, the
+# same line would look like a steep climb. Behind the smooth line, single clients go up
+# and down, and some dip sharply and recover (lesson 05).
 #
 # ## Third chart: alliance and improvement
 #
@@ -284,6 +289,11 @@ scatter_summary = (
     f"coloured by change category: the dots drift upward to the right, r = {r:.2f}, "
     f"with a wide spread at every level of alliance."
 )
+# The categories in their own order (best to worst), each in a colour-blind-safe hue;
+# grey for "unchanged" keeps it readable on white, where yellow would not be.
+categories = list(clients["change_category"].cat.categories)
+hues = {"recovered": "tasks", "improved": "bond", "unchanged": "muted", "deteriorated": "highlight"}
+category_colours = [PALETTE[hues[c]] for c in categories]
 pick = alt.selection_point(fields=["change_category"], bind="legend")
 (
     alt.Chart(clients)
@@ -291,7 +301,11 @@ pick = alt.selection_point(fields=["change_category"], bind="legend")
     .encode(
         x=alt.X("early_alliance:Q", title="Early alliance (1–5)", scale=alt.Scale(zero=False)),
         y=alt.Y("improvement:Q", title="Improvement (OQ-45 points)"),
-        color=alt.Color("change_category:N", title="Change"),
+        color=alt.Color(
+            "change_category:N",
+            title="Change",
+            scale=alt.Scale(domain=categories, range=category_colours),
+        ),
         opacity=alt.condition(pick, alt.value(0.8), alt.value(0.1)),
         tooltip=["client_id", "therapist_id", "early_alliance", "improvement"],
     )
