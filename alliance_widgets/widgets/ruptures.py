@@ -18,7 +18,7 @@ Examples
 >>> rx.data.detected.sum() >= 1
 np.True_
 >>> print(rx.summary.splitlines()[0])
-Client C0007 (therapist T01), 12 sessions, threshold 0.5 points: 2 ruptures detected ...
+Client C0007 (therapist T01), 12 sessions, threshold 0.5 points: 2 ruptures detected: ...
 >>> rx.client = 8
 >>> rx.spec["datasets"]["sessions"][0]["session"]
 1
