@@ -1,0 +1,464 @@
+# %% [markdown]
+# # Lesson 08 · Capstone: analyse a clinic of your own
+#
+# *About 75 minutes. Uses everything from lessons 03–07; no new statistics.*
+#
+# In this last lesson you run a small study from start to finish. The kit's generator
+# makes a fresh synthetic clinic from a **seed** (a number that fixes the random draws).
+# You describe the clinic, measure how the early alliance goes with improvement, ask how
+# much therapists differ, look for ruptures, and then write up what you found in a short
+# report, the way a results section of a paper or a service evaluation would.
+#
+# ## What you will be able to do
+#
+# - carry out a complete, guided analysis of alliance and outcome data;
+# - report a correlation with its interval and its share of variance, and set it beside
+#   the meta-analyses;
+# - say how much of what you found could change with another sample of the same clinic;
+# - write a short, honest summary: what the data show, what they cannot show.
+#
+# Every exercise's check works out the right answer from *your* data, so it is ready for
+# whatever seed you choose.
+
+# %%
+import altair as alt
+import pandas as pd
+from IPython.display import Markdown, display
+
+import alliance_widgets as aw
+from alliance_widgets import exercises as ex
+from alliance_widgets import literature as lit
+from alliance_widgets.charts import PALETTE
+from alliance_widgets.science import (
+    between_within_effects,
+    correlation_ci,
+    detect_ruptures_by_client,
+    therapist_icc,
+)
+
+# %% [markdown]
+# ## 0 · Choose your seed
+#
+# The notebook ships with the seed below so that everyone's first run shows the same
+# numbers (and so that the course's automatic checks can compare them). **Make the study
+# your own:** change `SEED` to any whole number you like (your birthday as `1207`, say),
+# then choose *Run → Run All Cells*. Every number and chart below will change; the
+# exercise checks follow your data.
+
+# %%
+SEED = 808  # ← change this to your own number (any whole number from 0 up)
+N_THERAPISTS = 30
+CLIENTS_PER_THERAPIST = 10
+
+study = aw.simulate(
+    seed=SEED,
+    n_therapists=N_THERAPISTS,
+    clients_per_therapist=CLIENTS_PER_THERAPIST,
+    items=False,
+)
+clients, sessions = study.clients, study.sessions
+print(
+    f"Your clinic (seed {SEED}): {clients.therapist_id.nunique()} therapists, "
+    f"{len(clients)} clients, {len(sessions)} sessions. Synthetic data for teaching."
+)
+
+# %% [markdown]
+# The generator knows the "true" values it built into the clinic. We keep them hidden
+# until section 6, so that you analyse the data the way a researcher must: without
+# knowing the answer.
+#
+# ## 1 · The clinic at a glance
+#
+# One row per client (lesson 03). `intake_outcome` and `final_outcome` are OQ-45
+# scores, where **higher means more distress**; `improvement` is intake minus final, so
+# a higher improvement is better; `early_alliance` is the mean WAI-SR rating of the
+# first sessions (1–5).
+
+# %%
+clients.head()
+
+# %%
+cutoff = lit.OQ45_CLINICAL_CUTOFF.value
+above = int((clients.intake_outcome > cutoff).sum())
+print(f"{above} of {len(clients)} clients started above the clinical cutoff of {cutoff:g}.")
+print(f"Sessions attended: from {clients.n_sessions.min()} to {clients.n_sessions.max()}.")
+clients[["intake_outcome", "final_outcome", "improvement", "early_alliance"]].describe().round(2)
+
+# %% [markdown]
+# How did the clients end up? The categories come from lesson 07 (reliable change of
+# the OQ-45 and its clinical cutoff).
+
+# %%
+outcomes = (
+    clients.change_category.value_counts()
+    .reindex(["recovered", "improved", "unchanged", "deteriorated"], fill_value=0)
+    .rename("clients")
+    .to_frame()
+)
+outcomes["share"] = (outcomes.clients / len(clients)).round(2)
+outcomes
+
+# %% [markdown]
+# ## 2 · Alliance and improvement
+#
+# The first question of any alliance study: do clients with a stronger early alliance
+# improve more? Start with a picture. Each dot is a client; the line is the best
+# straight line through the dots.
+
+# %%
+r_seen = clients.early_alliance.corr(clients.improvement)
+scatter_summary = (
+    f"Scatter plot of early alliance against improvement for the {len(clients)} clients "
+    f"of seed {SEED}: the dots drift {'upward' if r_seen > 0 else 'downward'} to the "
+    f"right, with a wide spread at every level of alliance."
+)
+dots = (
+    alt.Chart(clients)
+    # aria=False: 300 per-dot screen-reader labels would say less than the one-sentence
+    # summary, and would double the stored size of the chart.
+    .mark_circle(size=35, opacity=0.6, color=PALETTE["alliance"], aria=False)
+    .encode(
+        x=alt.X(
+            "early_alliance:Q", title="Early alliance (WAI-SR, 1–5)", scale=alt.Scale(zero=False)
+        ),
+        y=alt.Y("improvement:Q", title="Improvement (OQ-45 points; higher is better)"),
+        tooltip=["client_id", "therapist_id", "early_alliance", "improvement"],
+    )
+)
+trend = dots.transform_regression("early_alliance", "improvement").mark_line(
+    color=PALETTE["observed"], size=2
+)
+(dots + trend).properties(
+    title="Early alliance and improvement in your clinic",
+    description=scatter_summary,
+    width=420,
+    height=260,
+)
+
+# %% [markdown]
+# ### Exercise 8.1 · The correlation
+#
+# Compute the correlation r between `early_alliance` and `improvement` in `clients`
+# (lesson 04). Careful with the direction: use `improvement`, not `final_outcome`.
+
+# %% tags=["exercise"]
+answer_8_1 = None  # clients["early_alliance"].corr(...)
+
+# %% tags=["solution"]
+answer_8_1 = clients["early_alliance"].corr(clients["improvement"])
+print(f"r = {answer_8_1:.3f}")
+
+# %%
+ex.check_capstone_r(answer_8_1, clients)
+
+# %% [markdown]
+# ### Exercise 8.2 · Share of variance
+#
+# What **percentage** of the variance in improvement goes with the early alliance in
+# your clinic? (Square r, times 100.)
+
+# %% tags=["exercise"]
+answer_8_2 = None  # a percentage
+
+# %% tags=["solution"]
+answer_8_2 = 100 * answer_8_1**2
+print(f"{answer_8_2:.1f} %")
+
+# %%
+ex.check_capstone_variance(answer_8_2, clients)
+
+# %% [markdown]
+# ### Exercise 8.3 · How sure can you be?
+#
+# One clinic is one sample. Give the **95 % interval** of your r as a pair
+# `(low, high)`. `correlation_ci(x, y)` returns an estimate with `.low` and `.high`.
+
+# %% tags=["exercise"]
+answer_8_3 = None  # (low, high)
+
+# %% tags=["solution"]
+estimate = correlation_ci(clients["early_alliance"], clients["improvement"])
+answer_8_3 = (estimate.low, estimate.high)
+print(estimate)
+
+# %%
+ex.check_capstone_ci(answer_8_3, clients)
+
+# %% [markdown]
+# ### Exercise 8.4 · Does your clinic agree with the literature?
+#
+# The largest meta-analysis found the correlation printed below. Does it lie inside
+# your interval? Answer `True` or `False`.
+
+# %%
+print(lit.ALLIANCE_OUTCOME_R_2018.describe())
+
+# %% tags=["exercise"]
+answer_8_4 = None  # True or False
+
+# %% tags=["solution"]
+low, high = answer_8_3
+answer_8_4 = low <= lit.ALLIANCE_OUTCOME_R_2018.value <= high
+answer_8_4
+
+# %%
+ex.check_capstone_in_interval(answer_8_4, clients)
+
+# %% [markdown]
+# ## 3 · Your clinic among a hundred others
+#
+# Had you picked another seed, you would have "run" another study of the same kind of
+# clinic. Here are one hundred of them (seeds 1 to 100, same design), each reduced to
+# its r. Your own clinic is the orange line.
+
+# %%
+other_r = pd.DataFrame(
+    {
+        "seed": range(1, 101),
+        "r": [
+            aw.simulate(
+                seed=s,
+                n_therapists=N_THERAPISTS,
+                clients_per_therapist=CLIENTS_PER_THERAPIST,
+                items=False,
+            ).clients.pipe(lambda c: c.early_alliance.corr(c.improvement))
+            for s in range(1, 101)
+        ],
+    }
+)
+middle = other_r.r.quantile([0.025, 0.975])
+spread_summary = (
+    f"Histogram of r in 100 simulated clinics of {len(clients)} clients: the middle 95 % "
+    f"run from {middle.iloc[0]:.2f} to {middle.iloc[1]:.2f}; your clinic's r is "
+    f"{r_seen:.2f}."
+)
+bars = (
+    alt.Chart(other_r)
+    .mark_bar(color=PALETTE["muted"])
+    .encode(
+        x=alt.X("r:Q", bin=alt.Bin(step=0.025), title="r in one simulated clinic"),
+        y=alt.Y("count():Q", title="Clinics"),
+    )
+)
+yours = (
+    alt.Chart(pd.DataFrame({"r": [r_seen]}))
+    .mark_rule(color=PALETTE["highlight"], size=3)
+    .encode(x="r:Q")
+)
+(bars + yours).properties(
+    title="One study is one draw", description=spread_summary, width=420, height=200
+)
+
+# %% [markdown]
+# The spread of this histogram is what your 95 % interval tries to estimate from a
+# single clinic. A study that lands at one end is not wrong, just unlucky; that is why
+# meta-analyses pool many studies, and why one clinic's r should be reported with its
+# interval.
+#
+# ## 4 · Do therapists differ?
+#
+# Clients are nested in therapists (lesson 06). How much of the variance in improvement
+# lies between therapists?
+#
+# ### Exercise 8.5 · The therapists' share
+#
+# Compute the ICC of `improvement` with `therapist_icc(clients, outcome=...)` and give
+# its value (`.value`) as a proportion.
+
+# %% tags=["exercise"]
+answer_8_5 = None  # a proportion between 0 and 1
+
+# %% tags=["solution"]
+icc = therapist_icc(clients, outcome="improvement")
+answer_8_5 = icc.value
+print(icc)
+
+# %%
+ex.check_capstone_icc(answer_8_5, clients)
+
+# %% [markdown]
+# And whose alliance goes with improvement: the therapist part (between therapists) or
+# the client part (within a therapist's caseload)? The slopes are OQ-45 points per
+# point of alliance, with 95 % intervals.
+
+# %%
+between_within_effects(clients).round(2)
+
+# %%
+te = lit.THERAPIST_EFFECTS
+print(te.describe())
+print(lit.BALDWIN_2007_DESIGN.describe())
+
+# %% [markdown]
+# With 30 therapists, the between slope's interval is wide (lesson 06): read it before
+# you read the estimate.
+#
+# ## 5 · Ruptures
+#
+# Apply the kit's rupture rule (lesson 05) to every client. In what share of sessions
+# does a rupture start, and how many of those ruptures were repaired?
+
+# %%
+found = detect_ruptures_by_client(sessions)
+rupture_share = float(found.rupture.mean())
+repaired = found.loc[found.rupture, "repaired"].dropna().astype(bool)
+freq_low, freq_high = lit.RUPTURE_FREQUENCY.value
+print(
+    f"A rupture starts in {rupture_share:.0%} of sessions; {repaired.mean():.0%} of those "
+    f"whose outcome is known were repaired."
+)
+print(
+    f"Clients in real studies report ruptures in about {freq_low:.0%}–{freq_high:.0%} of "
+    f"sessions ({lit.RUPTURE_FREQUENCY.cite()}, {lit.RUPTURE_FREQUENCY.status})."
+)
+
+# %% [markdown]
+# A detector applied to questionnaire scores sees only dips larger than the ordinary
+# wobble, so it finds fewer ruptures than the clinic really had (lesson 05).
+#
+# ## 6 · Behind the curtain
+#
+# Now the generator's own settings: what it built into *every* clinic of this kind. Set
+# them beside your estimates.
+
+# %%
+print(study.summary())
+
+# %%
+icc_now = therapist_icc(clients, outcome="improvement")
+r_now = correlation_ci(clients["early_alliance"], clients["improvement"])
+truth = pd.DataFrame(
+    {
+        "built in": [study.params["alliance_outcome_r"], study.params["therapist_icc_outcome"]],
+        "your estimate": [r_now.value, icc_now.value],
+        "95 % low": [r_now.low, icc_now.low],
+        "95 % high": [r_now.high, icc_now.high],
+    },
+    index=["alliance–outcome r", "therapists' share (ICC)"],
+)
+truth["inside?"] = (truth["95 % low"] <= truth["built in"]) & (
+    truth["built in"] <= truth["95 % high"]
+)
+truth.round(3)
+
+# %% [markdown]
+# A real researcher never gets to see this table. The habits that protect you without
+# it are the ones this course has practised: report intervals, compare with many
+# studies, and do not read more into one sample than it holds.
+#
+# ## 7 · Write it up
+#
+# Your numbers, collected in one place (computed afresh, so they follow your seed):
+
+# %%
+display(
+    Markdown(
+        f"| quantity | your clinic |\n|---|---|\n"
+        f"| seed | {SEED} |\n"
+        f"| therapists, clients | {clients.therapist_id.nunique()}, {len(clients)} |\n"
+        f"| recovered | {outcomes.loc['recovered', 'share']:.0%} |\n"
+        f"| r (early alliance, improvement) | {r_now.value:.2f} [{r_now.low:.2f}, "
+        f"{r_now.high:.2f}] |\n"
+        f"| share of variance | {100 * r_now.value**2:.1f} % |\n"
+        f"| therapists' share (ICC) | {icc_now.value:.2f} [{icc_now.low:.2f}, "
+        f"{icc_now.high:.2f}] |\n"
+        f"| sessions with a detected rupture | {rupture_share:.0%} |"
+    )
+)
+print(
+    f"seed {SEED}; {clients.therapist_id.nunique()} therapists, {len(clients)} clients; "
+    f"r = {r_now.value:.2f} [{r_now.low:.2f}, {r_now.high:.2f}]; "
+    f"{100 * r_now.value**2:.1f} % of variance; ICC = {icc_now.value:.2f} "
+    f"[{icc_now.low:.2f}, {icc_now.high:.2f}]; ruptures in {rupture_share:.0%} of sessions."
+)
+
+# %% [markdown]
+# ### The template
+#
+# Copy this template into the exercise cell below and fill in the blanks in your own
+# words (four to six sentences in all).
+#
+# > **Data.** The data are a synthetic clinic generated with seed ___: ___ therapists
+# > and ___ clients, ___ % of whom recovered.
+# >
+# > **Alliance and outcome.** Early alliance and improvement correlated r = ___ (95 %
+# > interval ___ to ___), so the alliance shares about ___ % of the variance in
+# > improvement. Compared with the meta-analyses, this is ___.
+# >
+# > **Therapists.** Therapists accounted for about ___ of the variance in improvement
+# > (ICC, interval ___ to ___).
+# >
+# > **What this does and does not show.** This is an association, not proof that the
+# > alliance causes improvement, because ___. The intervals show that ___.
+#
+# ### Exercise 8.6 · Your write-up
+#
+# Paste your finished text between the triple quotes. The check looks for your seed,
+# your number of clients, your r (to two decimals) and four ideas: that the data are
+# synthetic, that a correlation is not proof of cause, uncertainty, and therapists.
+
+# %% tags=["exercise"]
+answer_8_6 = None  # your write-up between triple quotes: """The data are ..."""
+
+# %% tags=["solution"]
+agreement = (
+    "in line with"
+    if r_now.low <= lit.ALLIANCE_OUTCOME_R_2018.value <= r_now.high
+    else "not in line with"
+)
+answer_8_6 = (
+    f"The data are a synthetic clinic generated with seed {SEED}: "
+    f"{clients.therapist_id.nunique()} therapists and {len(clients)} clients, "
+    f"{outcomes.loc['recovered', 'share']:.0%} of whom recovered. Early alliance and "
+    f"improvement correlated r = {r_now.value:.2f} (95 % interval {r_now.low:.2f} to "
+    f"{r_now.high:.2f}), so the alliance shares about {100 * r_now.value**2:.0f} % of the "
+    f"variance in improvement, {agreement} the 2018 meta-analysis. Therapists accounted for about "
+    f"{icc_now.value:.2f} of the variance (ICC, interval {icc_now.low:.2f} to "
+    f"{icc_now.high:.2f}). This is an association, not proof of cause: clients who "
+    "improve early may rate the alliance higher. The intervals show that another "
+    "sample of the same clinic could give quite different numbers."
+)
+print(answer_8_6)
+
+# %%
+ex.check_capstone_writeup(answer_8_6, clients, seed=SEED)
+
+# %% [markdown]
+# ## What this lesson corrects
+#
+# - *"My study found it, so it is true."* One clinic is one draw (section 3). Report the
+#   interval, and compare with studies that pooled many clinics.
+# - *"The alliance explains r × 100 % of outcome."* Square it first: an r near the
+#   meta-analytic value is well under a tenth of the variance.
+# - *"A correlation shows the alliance causes improvement."* It shows they go together;
+#   early improvement can raise later alliance ratings.
+# - *"No clear therapist effect here means therapists do not matter."* With a few dozen
+#   therapists the ICC's interval is wide: absence of evidence is not evidence of absence.
+#
+# ## Reflection and practice
+#
+# - Compare your write-up with a classmate who used another seed. Where do your numbers
+#   differ, and would you draw different conclusions?
+# - If a service manager asked you, on the strength of one clinic's data, to rank
+#   therapists by their clients' alliance, what would you say?
+# - Which result of this course would change how you work with your next client? Try
+#   one habit from the course this week, for example asking at the end of a session:
+#   *"Did you feel heard today? Is there anything I got wrong?"*
+# - Think of a client (or a person you helped) with whom an alliance was hard to build.
+#   What would a rupture with them have looked like, and how might you have repaired it?
+#
+# ## References
+
+# %%
+for ref in lit.references(
+    lit.ALLIANCE_OUTCOME_R_2018,
+    lit.OQ45_CLINICAL_CUTOFF,
+    lit.THERAPIST_EFFECTS,
+    lit.BALDWIN_2007_DESIGN,
+    lit.RUPTURE_FREQUENCY,
+):
+    print("-", ref)
+
+# %% [markdown]
+# **Well done:** this is the end of the course. The instructor's guide
+# (`lessons/INSTRUCTOR.md`) lists further reading and discussion questions.
