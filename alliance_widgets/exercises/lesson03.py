@@ -59,7 +59,8 @@ def check_count(answer: Any, table: pd.DataFrame, column: str, *, name: str, wha
         tolerance=0,
         name=name,
         unit=what,
-        hint=f"Use table['{column}'].nunique(): it counts the different values.",
+        hint=f"Count the different values of the {column} column with .nunique(), not the "
+        "rows with len().",
         mistakes=mistakes,
     )
 
@@ -71,7 +72,10 @@ def check_client_means(answer: Any, sessions: pd.DataFrame) -> Feedback:
     ``client_id``.
     """
     name = "Exercise 3.2"
-    hint = 'Group by client and average: sessions.groupby("client_id")["alliance"].mean().'
+    hint = (
+        "Group the sessions by client_id, pick the alliance column, then take the mean: "
+        "table.groupby(...)[...].mean()."
+    )
     if answer is None:
         return unanswered(name, hint)
     if isinstance(answer, pd.Series):
@@ -157,8 +161,8 @@ def check_above_cutoff(answer: Any, clients: pd.DataFrame) -> Feedback:
         tolerance=0,
         name="Exercise 3.4",
         unit="clients",
-        hint=f"Compare intake_outcome with the cutoff ({fmt_number(cutoff)}) and sum the "
-        "True values: (clients['intake_outcome'] > cutoff).sum().",
+        hint=f"Compare the intake_outcome column with the cutoff ({fmt_number(cutoff)}): that "
+        "gives True or False for each client, and summing True/False values counts the Trues.",
         mistakes=mistakes,
         explanation=f"{above} of {len(clients)} clients ({fmt_number(100 * above / len(clients), 0)} %)"  # noqa: E501
         " began therapy in the clinical range.",
