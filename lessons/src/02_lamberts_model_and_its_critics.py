@@ -192,8 +192,8 @@ shown.sort_values("share of variance (%)", ascending=False, kind="stable").reset
 # Three things to notice:
 #
 # - receiving therapy at all accounts for only a modest share of the differences between
-#   people's outcomes, and **the alliance** for a part of that; nothing comes near the
-#   relationship slice of the pie;
+#   people's outcomes, and **the alliance** for a few percent; no single element comes near
+#   the relationship slice of the pie;
 # - the **specific ingredients** of a treatment come out close to zero, and so do the
 #   differences between one treatment and another;
 # - the rows **overlap and do not add up** to 100 %: each comes from its own studies.
