@@ -37,10 +37,12 @@ def test_frozen_and_dict() -> None:
 @pytest.mark.parametrize(
     ("kwargs", "match"),
     [
-        ({"value": float("nan"), "low": 0, "high": 1}, "value must be a number"),
+        ({"value": float("nan"), "low": 0, "high": 1}, "value must be a finite number"),
+        ({"value": 0.5, "low": float("-inf"), "high": 1}, "low must be a finite number; got -inf"),
+        ({"value": 0.5, "low": 0, "high": float("inf")}, "high must be a finite number; got inf"),
         ({"value": 0.5, "low": 0.6, "high": 0.4}, "low ≤ high"),
         ({"value": 0.5, "low": 0.4, "high": 0.6, "level": 1.0}, "level"),
-        ({"value": "a", "low": 0.4, "high": 0.6}, "value must be a number"),
+        ({"value": "a", "low": 0.4, "high": 0.6}, "value must be a finite number; got 'a'"),
     ],
 )
 def test_bad_values(kwargs: dict, match: str) -> None:

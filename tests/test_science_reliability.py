@@ -144,7 +144,7 @@ def test_omega_bootstrap_options_are_checked() -> None:
 
 
 def test_uls_fit_agrees_with_principal_axes_and_minimises_residuals() -> None:
-    from alliance_widgets.science.reliability import _principal_axes, _start
+    from alliance_widgets.science.factor import _principal_axes, _start
 
     rng = np.random.default_rng(11)
     for seed in range(5):
@@ -168,3 +168,22 @@ def test_heywood_case_keeps_unique_variances_non_negative() -> None:
     s = np.array([[1.0, 0.9, 0.9], [0.9, 1.0, 0.6], [0.9, 0.6, 1.0]])
     lam, psi = one_factor_loadings(s)
     assert (psi >= -1e-12).all() and lam[0] == pytest.approx(1.0, abs=1e-6)
+
+
+@pytest.mark.parametrize("seed", [0, 1])
+def test_uls_loadings_and_omega_match_statsmodels_principal_axes(seed: int) -> None:
+    # Iterated principal axes run to convergence reach the ULS (MINRES) fixed point, so
+    # statsmodels' independent implementation must give the same loadings and omega.
+    from statsmodels.multivariate.factor import Factor
+
+    x = _congeneric(300, [0.8, 0.7, 0.6, 0.5, 0.65], seed)
+    z = (x - x.mean(axis=0)) / x.std(axis=0, ddof=1)
+    corr = np.corrcoef(z, rowvar=False)
+    fit = Factor(corr=corr, n_factor=1, method="pa", smc=True, nobs=300).fit(
+        maxiter=100_000, tol=1e-12
+    )
+    theirs = np.abs(fit.loadings.ravel())
+    ours, _ = one_factor_loadings(corr)
+    np.testing.assert_allclose(ours, theirs, atol=1e-6)
+    omega_sm = theirs.sum() ** 2 / (theirs.sum() ** 2 + (1 - theirs**2).sum())
+    assert mcdonald_omega(z, n_boot=100).value == pytest.approx(omega_sm, abs=1e-6)

@@ -36,7 +36,8 @@ class Estimate:
         The point estimate.
     low, high : float
         The interval's limits, ``low ≤ high``. Either may equal ``value`` when the
-        estimate sits on a boundary (an ICC of 0, a correlation of 1).
+        estimate sits on a boundary (an ICC of 0, a correlation of 1). All three must be
+        finite: NaN or an infinity raises ``ValueError``.
     level : float, default 0.95
         The interval's confidence level, strictly between 0 and 1.
     method : str
@@ -69,8 +70,10 @@ class Estimate:
     def __post_init__(self) -> None:
         for name in ("value", "low", "high"):
             x = getattr(self, name)
-            if isinstance(x, bool) or not isinstance(x, numbers.Real) or math.isnan(x):
-                raise ValueError(f"Estimate {name} must be a number; got {x!r}.")
+            # An infinite limit is as uninformative as NaN; an estimator reaching one has
+            # met a degenerate case it should have reported with its own clear error.
+            if isinstance(x, bool) or not isinstance(x, numbers.Real) or not math.isfinite(x):
+                raise ValueError(f"Estimate {name} must be a finite number; got {x!r}.")
             object.__setattr__(self, name, float(x))
         if self.low > self.high:
             raise ValueError(f"Estimate needs low ≤ high; got low={self.low}, high={self.high}.")

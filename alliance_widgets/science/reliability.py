@@ -2,7 +2,8 @@
 
 - ``cronbach_alpha`` (Cronbach 1951) with Feldt's (1965) F-distribution interval.
 - ``mcdonald_omega`` (McDonald 1999) from a one-factor model fitted by unweighted least
-  squares on the covariance matrix, with a seeded percentile bootstrap interval.
+  squares on the covariance matrix (:mod:`alliance_widgets.science.factor`), with a
+  seeded percentile bootstrap interval.
 
 Both use respondents with every item answered (listwise deletion); ``n`` in the result
 says how many that was.
@@ -28,9 +29,13 @@ from scipy import stats
 
 from alliance_widgets.literature import CRONBACH_1951, MCDONALD_1999
 from alliance_widgets.science.estimates import Estimate
+from alliance_widgets.science.factor import one_factor_loadings
 from alliance_widgets.science.validation import check_int, check_real
 
 __all__ = ["cronbach_alpha", "mcdonald_omega", "one_factor_loadings"]
+
+# The fewest bootstrap resamples that make a usable percentile interval.
+_MIN_BOOT = 100
 
 
 def _item_matrix(items: Any) -> np.ndarray:
@@ -68,7 +73,20 @@ def _item_matrix(items: Any) -> np.ndarray:
             f"items has constant column(s) at position {cols} (everyone gave the same "
             "answer); a constant item carries no information about consistency, drop it."
         )
+    total_var = complete.sum(axis=1).var()
+    # Relative to the items' own spread, so that float dust in a cancelling sum still counts.
+    if total_var <= 1e-12 * complete.var(axis=0).sum():
+        raise ValueError(
+            "items add up to the same total for every respondent (the items cancel out, "
+            "as when one is the reverse of another); consistency of a constant total is "
+            "undefined: reverse-key the item(s) that run the other way."
+        )
     return complete
+
+
+def _usable(x: np.ndarray) -> bool:
+    """Whether no item is constant and the total score varies (see ``_item_matrix``)."""
+    return bool(np.all(x.std(axis=0) > 0) and x.sum(axis=1).var() > 1e-12 * x.var(axis=0).sum())
 
 
 def _alpha(x: np.ndarray) -> float:
@@ -94,7 +112,16 @@ def cronbach_alpha(items: Any, level: float = 0.95) -> Estimate:
     Returns
     -------
     Estimate
-        Alpha with its interval; ``n`` complete respondents.
+        Alpha with its interval; ``n`` complete respondents. Alpha is negative when the
+        items covary negatively on balance, usually a sign that an item is scored the
+        other way round (reverse-key it); that is reported, not hidden.
+
+    Raises
+    ------
+    ValueError
+        Fewer than 2 items or 3 complete rows, a constant item, a total score that is
+        the same for everyone, or an infinite value. A single respondent, an empty table
+        or an all-missing one is therefore an error, never a NaN.
 
     Examples
     --------
@@ -115,88 +142,6 @@ def cronbach_alpha(items: Any, level: float = 0.95) -> Estimate:
     low = 1 - (1 - a) * stats.f.isf(tail, df1, df2)
     high = 1 - (1 - a) * stats.f.ppf(tail, df1, df2)
     return Estimate(a, low, high, level, f"{CRONBACH_1951.cite()}; Feldt (1965) interval", n, "α")
-
-
-def one_factor_loadings(
-    cov: np.ndarray, *, tol: float = 1e-10, max_iter: int = 1000
-) -> tuple[np.ndarray, np.ndarray]:
-    """Fit one factor to a covariance matrix by unweighted least squares.
-
-    The loadings minimise the squared off-diagonal residuals ``Σ_{i≠j}(s_ij − λ_iλ_j)²``
-    (ULS, also called MINRES). A few iterated principal-axis steps give a start and
-    Newton's method on the stationarity equations finishes in a handful of steps; if
-    Newton fails, or would make a unique variance negative (a Heywood case), the
-    principal-axis iteration runs to convergence instead, keeping every unique variance
-    at or above zero.
-
-    Returns
-    -------
-    (loadings, uniquenesses)
-        On the covariance metric; loadings have a positive sum.
-
-    Examples
-    --------
-    >>> lam = np.array([0.8, 0.7, 0.6])
-    >>> cov = np.outer(lam, lam) + np.diag(1 - lam**2)
-    >>> np.round(one_factor_loadings(cov)[0], 6)
-    array([0.8, 0.7, 0.6])
-    """
-    s = np.asarray(cov, dtype=float)
-    diag = np.diag(s).copy()
-    lam = _principal_axes(s, diag, _start(s, diag), tol, 5)
-    newton = _newton(s, lam, tol)
-    if newton is not None and np.all(newton**2 <= diag):
-        lam = newton
-    else:
-        lam = _principal_axes(s, diag, lam**2, tol, max_iter)
-    if lam.sum() < 0:
-        lam = -lam
-    return lam, diag - lam**2
-
-
-def _start(s: np.ndarray, diag: np.ndarray) -> np.ndarray:
-    # Squared multiple correlations (on the covariance metric): the usual starting
-    # communalities of principal-axis factoring.
-    try:
-        communal = diag - 1 / np.diag(np.linalg.inv(s))
-    except np.linalg.LinAlgError:
-        communal = diag * 0.5
-    return np.clip(communal, 0, diag)
-
-
-def _principal_axes(
-    s: np.ndarray, diag: np.ndarray, communal: np.ndarray, tol: float, max_iter: int
-) -> np.ndarray:
-    lam = np.sqrt(communal)
-    reduced = s.copy()
-    for _ in range(max_iter):
-        np.fill_diagonal(reduced, communal)
-        vals, vecs = np.linalg.eigh(reduced)
-        lam = vecs[:, -1] * np.sqrt(max(vals[-1], 0.0))
-        new = np.minimum(lam**2, diag)
-        done = np.max(np.abs(new - communal)) < tol
-        communal = new
-        if done:
-            break
-    # A Heywood case: truncate the offending loadings so no unique variance is negative.
-    return np.sign(lam) * np.sqrt(np.minimum(lam**2, diag))
-
-
-def _newton(s: np.ndarray, lam: np.ndarray, tol: float) -> np.ndarray | None:
-    off = s - np.diag(np.diag(s))
-    for _ in range(50):
-        q = lam @ lam
-        grad = off @ lam - lam * (q - lam**2)
-        if np.max(np.abs(grad)) < tol:
-            return lam
-        jac = off - np.diag(q - lam**2) - 2 * np.outer(lam, lam) + 2 * np.diag(lam**2)
-        try:
-            lam = lam - np.linalg.solve(jac, grad)
-        except np.linalg.LinAlgError:
-            return None
-        if not np.all(np.isfinite(lam)):
-            return None
-    return None
 
 
 def _omega(x: np.ndarray) -> float:
@@ -230,6 +175,18 @@ def mcdonald_omega(
     seed : int, default 0
         Seed of the bootstrap's random generator.
 
+    Returns
+    -------
+    Estimate
+        Omega with its interval; ``n`` complete respondents. Resamples in which an item
+        or the total is constant have no omega and are skipped (``method`` says how many).
+
+    Raises
+    ------
+    ValueError
+        As :func:`cronbach_alpha` for the items; also when most resamples are unusable
+        (too few distinct respondents for a bootstrap).
+
     Examples
     --------
     >>> rng = np.random.default_rng(2)
@@ -239,7 +196,7 @@ def mcdonald_omega(
     ω = 0.74, 95% CI [0.69, 0.78]
     """
     level = check_real("level", level, low=0, high=1, low_open=True, high_open=True)
-    n_boot = check_int("n_boot", n_boot, minimum=100)
+    n_boot = check_int("n_boot", n_boot, minimum=_MIN_BOOT)
     seed = check_int("seed", seed, minimum=0)
     x = _item_matrix(items)
     n = x.shape[0]
@@ -248,10 +205,21 @@ def mcdonald_omega(
     boots = np.empty(n_boot)
     for b in range(n_boot):
         sample = x[rng.integers(0, n, size=n)]
-        # A resample can make an item constant; its omega is then undefined: skip it.
-        boots[b] = _omega(sample) if np.all(sample.std(axis=0) > 0) else np.nan
+        # A resample can make an item (or the total) constant; its omega is then
+        # undefined: skip it, and say how many were skipped.
+        boots[b] = _omega(sample) if _usable(sample) else np.nan
     boots = boots[~np.isnan(boots)]
+    skipped = n_boot - boots.size
+    if boots.size < n_boot / 2:
+        raise ValueError(
+            f"items has too few distinct respondents for a bootstrap interval: {skipped} of "
+            f"{n_boot} resamples of the {n} complete rows had a constant item or total; "
+            "add respondents."
+        )
     tail = (1 - level) / 2
     low, high = np.quantile(boots, [tail, 1 - tail])
-    method = f"{MCDONALD_1999.cite()} one-factor ULS; percentile bootstrap ({n_boot}, seed {seed})"
+    resamples = f"{n_boot}, {skipped} degenerate skipped" if skipped else f"{n_boot}"
+    method = (
+        f"{MCDONALD_1999.cite()} one-factor ULS; percentile bootstrap ({resamples}, seed {seed})"
+    )
     return Estimate(w, float(low), float(high), level, method, n, "ω")
