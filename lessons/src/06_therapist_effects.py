@@ -287,7 +287,42 @@ pd.DataFrame(rows).set_index("therapists × clients").round(1)
 # therapist part. A clinic of 20 therapists, like ours, usually cannot.
 #
 # %% [markdown]
-# ## 7 · The debate is not settled
+# ## 7 · The explorer
+#
+# The explorer simulates a clinic from the settings you choose and fits the same models.
+# The top panel shows every therapist's clients, therapists ordered by their clients'
+# mean improvement; the slider inside the chart picks out one therapist. Below are the
+# two ICCs and the two alliance slopes, each with its interval.
+#
+# **Try this:** set the therapists' share of improvement to its minimum, then to its
+# maximum: how much does the ordering of therapists change? Then make the caseloads small
+# (2 or 3 clients) and large (30). When would you trust a ranking of therapists by their
+# clients' outcomes? Finally set 100 therapists: when can the clinic tell the therapist
+# part of the alliance from the client part?
+
+# %%
+explorer = aw.TherapistEffectsExplorer()
+explorer
+
+# %% [markdown]
+# The explorer's last sentence says how much of the spread between therapists' caseload
+# means reflects real differences between therapists, rather than which clients each one
+# happened to see. Here it is for three clinics, set from Python:
+
+# %%
+typical = lit.THERAPIST_EFFECTS.value / 100  # the commonly reported share, as a proportion
+for share, caseload in ((typical, 10), (0.3, 10), (0.3, 30)):
+    explorer.therapist_icc_outcome, explorer.clients_per_therapist = share, caseload
+    print(f"Therapists' share set to {share:.0%}, {caseload} clients each:")
+    print(explorer.summary.splitlines()[-1], end="\n\n")
+
+# %% [markdown]
+# Ranking therapists by a few clients' outcomes mostly ranks luck, unless therapists
+# differ a lot *and* each has seen many clients. Keep that in mind when a service
+# publishes a league table.
+#
+# %% [markdown]
+# ## 8 · The debate is not settled
 #
 # Later work both supported and challenged Baldwin and colleagues:
 
