@@ -362,24 +362,103 @@ def load_notebook(path: Path) -> dict[str, Any]:
     return json.loads(path.read_text(encoding="utf-8"))
 
 
-def expected_charts(nb: dict[str, Any]) -> list[int]:
-    """Per code cell (in order): how many outputs carry a kit chart's static SVG.
+def _source(cell: dict[str, Any]) -> str:
+    src = cell.get("source", "")
+    return src if isinstance(src, str) else "".join(src)
 
-    The kit's renderer stores, next to the live widget view, a static ``image/svg+xml``
-    that vl-convert made from the same spec; the lessons keep that output (the widget view
-    is stripped). So the stored SVGs say exactly how many live charts a run must draw.
+
+def expected_static(nb: dict[str, Any]) -> list[int]:
+    """Per code cell: how many SVGs the lesson shows as a static picture on purpose.
+
+    A lesson can freeze a chart as it stands at that point (``display(static_bundle(
+    explorer.spec), raw=True)``), so that the text beside it stays true after the
+    learner moves the explorer. Each ``static_bundle(`` call in a cell's code (outside
+    comments) is one such picture.
     """
     counts = []
     for cell in nb.get("cells", []):
         if cell.get("cell_type") != "code":
             continue
-        n = 0
+        code = "\n".join(line.split("#", 1)[0] for line in _source(cell).splitlines())
+        counts.append(len(re.findall(r"\bstatic_bundle\(", code)))
+    return counts
+
+
+def expected_charts(nb: dict[str, Any]) -> list[int]:
+    """Per code cell (in order): how many live charts a run must draw.
+
+    The kit's renderer stores, next to the live widget view, a static ``image/svg+xml``
+    that vl-convert made from the same spec; the lessons keep that output (the widget view
+    is stripped). So the stored SVGs, less the pictures a cell freezes on purpose
+    (:func:`expected_static`), say how many live charts a run must draw.
+    """
+    counts = []
+    code_cells = [c for c in nb.get("cells", []) if c.get("cell_type") == "code"]
+    for cell, static in zip(code_cells, expected_static(nb), strict=True):
+        svgs = sum("image/svg+xml" in o.get("data", {}) for o in cell.get("outputs", []))
+        counts.append(max(0, svgs - static))
+    return counts
+
+
+def _ipywidgets_names() -> frozenset[str]:
+    import ipywidgets
+
+    return frozenset(
+        name
+        for name in dir(ipywidgets)
+        if isinstance(getattr(ipywidgets, name), type)
+        and issubclass(getattr(ipywidgets, name), ipywidgets.DOMWidget)
+    )
+
+
+def _plain(out: dict[str, Any]) -> str:
+    text = out.get("data", {}).get("text/plain", "")
+    return text if isinstance(text, str) else "".join(text)
+
+
+def expected_widgets(nb: dict[str, Any]) -> list[int]:
+    """Per code cell: how many outputs a live run must draw as a widget.
+
+    The build strips widget views, so a widget is recognised by what it left behind: a
+    kit chart or explorer leaves its static SVG (one a cell froze on purpose does not
+    count), a plain ipywidget leaves its repr (``VBox(children=...``) as the text.
+    """
+    names = _ipywidgets_names()
+    counts = []
+    code_cells = [c for c in nb.get("cells", []) if c.get("cell_type") == "code"]
+    for cell, charts in zip(code_cells, expected_charts(nb), strict=True):
+        n = charts
         for out in cell.get("outputs", []):
-            data = out.get("data", {})
-            if "image/svg+xml" in data:
+            m = re.match(r"(\w+)\(", _plain(out))
+            if "image/svg+xml" not in out.get("data", {}) and m and m.group(1) in names:
                 n += 1
         counts.append(n)
     return counts
+
+
+def explorer_titles() -> dict[str, str]:
+    """The title of each of the kit's explorers that this checkout has, by class name."""
+    import alliance_widgets.widgets as kit_widgets
+
+    titles = {}
+    for name in KIT_WIDGETS:
+        try:
+            titles[name] = getattr(kit_widgets, name).title
+        except ModuleNotFoundError:
+            continue
+    return titles
+
+
+def expected_explorers(nb: dict[str, Any]) -> list[str]:
+    """The explorers a notebook displays, in order (their text output starts with the title)."""
+    by_title = {title: name for name, title in explorer_titles().items()}
+    found = []
+    for cell in nb.get("cells", []):
+        for out in cell.get("outputs", []) if cell.get("cell_type") == "code" else []:
+            first = _plain(out).split("\n", 1)[0]
+            if "image/svg+xml" in out.get("data", {}) and first in by_title:
+                found.append(by_title[first])
+    return found
 
 
 def expected_errors(nb: dict[str, Any]) -> list[int]:
@@ -415,7 +494,7 @@ def wait_for(predicate: Callable[[], Any], timeout: float, what: str, every: flo
 
 # Per code cell of the open notebook: its prompt, how many outputs hold a live chart, how
 # many show a static SVG image instead (the fallback: the widget did not render), how many
-# are stderr/error text, and that text.
+# hold a drawn widget view, how many are stderr/error text, and that text.
 _CELL_REPORT_JS = """root => [...root.querySelectorAll('.jp-CodeCell')].map(cell => {
     const outs = [...cell.querySelectorAll('.jp-OutputArea-child')];
     const live = outs.filter(o => o.querySelector(
@@ -424,10 +503,15 @@ _CELL_REPORT_JS = """root => [...root.querySelectorAll('.jp-CodeCell')].map(cell
         '.jp-RenderedSVG, img[src^="data:image/svg+xml"]')).length;
     const errs = outs.filter(o => o.querySelector(
         '[data-mime-type="application/vnd.jupyter.stderr"]'));
+    // A widget view has no mime type on its output node; its first child is the view.
+    const widgets = [...cell.querySelectorAll('.jp-OutputArea-output')].filter(o =>
+        !o.hasAttribute('data-mime-type') && o.firstElementChild
+        && o.firstElementChild.classList.contains('lm-Widget')
+        && !/Error displaying widget/.test(o.textContent)).length;
     const prompt = cell.querySelector('.jp-InputArea-prompt');
     return {
         prompt: prompt ? prompt.textContent.trim() : '',
-        live, fallback,
+        live, fallback, widgets,
         errors: errs.length,
         error_text: errs.map(o => o.textContent.slice(0, 600)).join('\\n'),
     };
@@ -557,19 +641,21 @@ def _wait_change(root: Any, readout: str, chart: str, timeout: float) -> tuple[s
         time.sleep(0.1)
 
 
-def move_slider(root: Any, *, how: str, index: int = 0, timeout: float = 20) -> Move:
-    """Move the ``index``-th slider in ``root`` with the keyboard or the mouse."""
-    slider = root.locator(".widget-slider").nth(index)
-    label = slider.locator(".widget-label").first.inner_text() if slider.count() else ""
+# A slider the learner can move: its noUiSlider target is not disabled.
+ENABLED_SLIDER = ".widget-slider:not(:has(.noUi-target[disabled]))"
+# An option of a ToggleButtons control that is not the one selected.
+OTHER_TOGGLE = ".widget-toggle-buttons button.widget-toggle-button:not(.mod-active):not([disabled])"
+
+
+def _press_slider(root: Any, slider: Any, how: str) -> None:
     handle = slider.locator(".noUi-handle").first
-    handle.wait_for(state="attached", timeout=timeout * 1000)
+    handle.wait_for(state="attached", timeout=20_000)
     handle.scroll_into_view_if_needed()
-    readout, chart = readout_text(root), chart_signature(root)
     direction = _handle_room(handle)
     if how == "keyboard":
         handle.focus()
         handle.press("ArrowRight" if direction > 0 else "ArrowLeft")
-    elif how == "mouse":
+    else:
         box = handle.bounding_box()
         page = root.page
         x, y = box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
@@ -577,10 +663,53 @@ def move_slider(root: Any, *, how: str, index: int = 0, timeout: float = 20) -> 
         page.mouse.down()
         page.mouse.move(x + 40 * direction, y, steps=8)
         page.mouse.up()
+
+
+def _press_toggle(button: Any, how: str) -> None:
+    button.scroll_into_view_if_needed()
+    if how == "keyboard":
+        button.focus()
+        button.press("Space")
     else:
+        button.click()
+
+
+def move_slider(root: Any, *, how: str, index: int = 0, timeout: float = 20) -> Move:
+    """Move the ``index``-th enabled slider in ``root`` with the keyboard or the mouse."""
+    if how not in ("keyboard", "mouse"):
         raise ValueError(f"how must be 'keyboard' or 'mouse'; got {how!r}")
+    slider = root.locator(ENABLED_SLIDER).nth(index)
+    label = slider.locator(".widget-label").first.inner_text() if slider.count() else ""
+    readout, chart = readout_text(root), chart_signature(root)
+    _press_slider(root, slider, how)
     after_readout, after_chart = _wait_change(root, readout, chart, timeout)
     return Move(how, label, readout, after_readout, chart, after_chart)
+
+
+def move_control(root: Any, *, how: str, tries: int = 4, timeout: float = 10) -> Move:
+    """Move a control of an explorer so that its chart and readout change; return the move.
+
+    Enabled sliders are tried first, in order; a slider can be inert in some states (the
+    study size while an explorer shows published estimates), so up to ``tries`` are
+    tried, then an unselected option of a toggle (e.g. the explorer's view). The last
+    attempt is returned when none changed both the chart and the readout.
+    """
+    if how not in ("keyboard", "mouse"):
+        raise ValueError(f"how must be 'keyboard' or 'mouse'; got {how!r}")
+    move = Move(how, "(no enabled control)", "", "", "", "")
+    sliders = root.locator(ENABLED_SLIDER)
+    for i in range(min(tries, sliders.count())):
+        move = move_slider(root, how=how, index=i, timeout=timeout)
+        if move.changed:
+            return move
+    toggle = root.locator(OTHER_TOGGLE).first
+    if toggle.count():
+        label = toggle.inner_text().strip()
+        readout, chart = readout_text(root), chart_signature(root)
+        _press_toggle(toggle, how)
+        after_readout, after_chart = _wait_change(root, readout, chart, timeout)
+        move = Move(how, label, readout, after_readout, chart, after_chart)
+    return move
 
 
 # --------------------------------------------------------------------------- a lesson
@@ -594,6 +723,9 @@ class LessonRun:
     seconds: float = 0.0
     charts_expected: int = 0
     charts_drawn: int = 0
+    widgets_expected: int = 0
+    widgets_drawn: int = 0
+    explorers_expected: list[str] = field(default_factory=list)
     explorers: int = 0
     moves: list[Move] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
@@ -621,8 +753,12 @@ def check_lesson(
     run = LessonRun(rel)
     nb = load_notebook(notebook)
     expected = expected_charts(nb)
+    widgets_wanted = expected_widgets(nb)
+    static_wanted = expected_static(nb)
     allowed_errors = expected_errors(nb)
     run.charts_expected = sum(expected)
+    run.widgets_expected = sum(widgets_wanted)
+    run.explorers_expected = expected_explorers(nb)
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     watch = PageWatch().attach(context)
     page = context.new_page()
@@ -638,7 +774,8 @@ def check_lesson(
 
         def drawn() -> list[dict[str, Any]] | None:
             now = cell_report(page)
-            return now if [c["live"] for c in now] == expected else None
+            done = [c["live"] for c in now] == expected
+            return now if done and [c["widgets"] for c in now] == widgets_wanted else None
 
         try:
             cells = wait_for(drawn, 30, "every chart to be drawn")
@@ -646,7 +783,10 @@ def check_lesson(
             cells = cell_report(page)
         run.seconds = time.monotonic() - t0
         run.charts_drawn = sum(c["live"] for c in cells)
-        for i, (cell, want) in enumerate(zip(cells, expected, strict=False), start=1):
+        run.widgets_drawn = sum(c["widgets"] for c in cells)
+        for i, (cell, want, want_widgets, want_static) in enumerate(
+            zip(cells, expected, widgets_wanted, static_wanted, strict=False), start=1
+        ):
             where = f"code cell {i} ({cell['prompt'] or 'no prompt'})"
             if not re.fullmatch(r"\[\d+\]:", cell["prompt"]):
                 run.problems.append(f"{where} did not run")
@@ -655,17 +795,23 @@ def check_lesson(
                     f"{where}: {cell['live']} live chart(s) drawn, the stored notebook "
                     f"has {want} chart(s)"
                 )
-            if cell["fallback"]:
+            if cell["widgets"] != want_widgets:
                 run.problems.append(
-                    f"{where}: {cell['fallback']} chart(s) shown as the static SVG "
-                    "fallback, i.e. the live widget did not render"
+                    f"{where}: {cell['widgets']} widget(s) drawn, the stored notebook "
+                    f"has {want_widgets}"
+                )
+            if cell["fallback"] != want_static:
+                run.problems.append(
+                    f"{where}: {cell['fallback']} chart(s) shown as a static SVG where the "
+                    f"lesson freezes {want_static}; an extra one is the fallback of a "
+                    "live widget that did not render"
                 )
             if cell["errors"] > allowed_errors[i - 1]:
                 run.problems.append(f"{where} printed an error:\n{cell['error_text']}")
         body = page.inner_text(NOTEBOOK)
         if "Error displaying widget" in body:
             run.problems.append("a widget shows 'Error displaying widget'")
-        run.explorers = _drive_first_explorer(page, run)
+        run.explorers = _drive_explorers(page, run)
     except Exception as exc:  # report what the page looked like, then fail the test
         run.problems.append(f"{type(exc).__name__}: {exc}")
     finally:
@@ -695,19 +841,27 @@ def explorer_roots(page: Any, scope: str) -> Any:
     )
 
 
-def _drive_first_explorer(page: Any, run: LessonRun) -> int:
-    """Move the first explorer's first slider with the keyboard; the view must follow."""
+def _drive_explorers(page: Any, run: LessonRun) -> int:
+    """Move a control of every explorer by keyboard, then by mouse; the view must follow."""
     roots = explorer_roots(page, NOTEBOOK)
     n: int = roots.count()
-    if n:
-        move = move_slider(roots.first, how="keyboard")
-        run.moves.append(move)
-        if not move.changed:
-            run.problems.append(
-                f"pressing ArrowRight on the slider {move.control!r} did not update both "
-                f"the chart and the readout (readout before: {move.readout_before!r}, "
-                f"after: {move.readout_after!r})"
-            )
+    if n != len(run.explorers_expected):
+        run.problems.append(
+            f"{n} explorer(s) drawn with a slider and a chart; the stored notebook shows "
+            f"{len(run.explorers_expected)} ({', '.join(run.explorers_expected) or 'none'})"
+        )
+    for i in range(n):
+        name = run.explorers_expected[i] if i < len(run.explorers_expected) else f"#{i + 1}"
+        for how in ("keyboard", "mouse"):
+            move = move_control(roots.nth(i), how=how)
+            run.moves.append(move)
+            if not move.changed:
+                run.problems.append(
+                    f"{name}: moving {move.control!r} by {how} did not update "
+                    f"both the chart and the readout (readout before: "
+                    f"{move.readout_before!r}, after: {move.readout_after!r}; chart "
+                    f"changed: {move.chart_before != move.chart_after})"
+                )
     return n
 
 
