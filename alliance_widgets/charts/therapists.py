@@ -15,7 +15,7 @@ The tables (named datasets) are:
 ``clients``
     ``therapist_id``, ``client_id``, ``improvement``, ``early_alliance``, ``rank``.
 ``therapists``
-    ``therapist_id``, ``n``, ``mean_improvement``, ``mean_alliance``, ``rank``, ``label``.
+    ``therapist_id``, ``n``, ``mean_improvement``, ``mean_alliance``, ``rank``.
 ``iccs``
     ``measure``, ``estimate``, ``low``, ``high``, ``target``, ``lit_low``, ``lit_high``,
     ``label``.
@@ -31,8 +31,7 @@ Examples
 ...                              "rank": [1, 2]}),
 ...     "therapists": pd.DataFrame({"therapist_id": ["T01", "T02"], "n": [1, 1],
 ...                                 "mean_improvement": [20.0, 5.0],
-...                                 "mean_alliance": [4.2, 3.6], "rank": [1, 2],
-...                                 "label": ["T01", "T02"]}),
+...                                 "mean_alliance": [4.2, 3.6], "rank": [1, 2]}),
 ...     "iccs": icc_frame([("improvement", 0.1, 0.0, 0.3, 0.05, (0.03, 0.07))]),
 ...     "effects": effect_frame([("between therapists", 9.0, 2.0, 16.0, 13.6)]),
 ... }
@@ -155,6 +154,15 @@ def _caseload_panel(n_therapists: int) -> Any:
     offset = alt.expr(f"{HIGHLIGHT_PARAM} > {max(n_therapists, 2) / 2} ? -8 : 8")
     label = (
         therapists.transform_filter(chosen)
+        .transform_calculate(
+            label=alt.datum.therapist_id
+            + " (rank "
+            + alt.expr.format(alt.datum["rank"], "d")
+            + "): mean "
+            + alt.expr.format(alt.datum.mean_improvement, ".1f")
+            + ", n = "
+            + alt.expr.format(alt.datum.n, "d")
+        )
         .mark_text(
             align=side,
             dx=offset,

@@ -15,6 +15,7 @@ and for lessons, both fast enough to rerun on every slider move:
   more, and is exact when the therapist variance is estimated at zero, where MixedLM
   warns that it did not converge.
 - :func:`mean_reliability`: how dependable a caseload mean is (Spearman–Brown).
+- :func:`analyse_caseloads`: all of the above and both therapist ICCs for one clinic.
 
 Examples
 --------
@@ -32,16 +33,25 @@ within        0.5     0.4      0.7
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import numpy as np
 import pandas as pd
 from scipy import stats
 
 from alliance_widgets.literature import BALDWIN_2007
-from alliance_widgets.science.icc import nested_frame
+from alliance_widgets.science.estimates import Estimate
+from alliance_widgets.science.icc import nested_frame, therapist_icc
 from alliance_widgets.science.reml import RandomIntercept
 from alliance_widgets.science.validation import check_int, check_real
 
-__all__ = ["between_within_reml", "caseload_table", "mean_reliability"]
+__all__ = [
+    "CaseloadAnalysis",
+    "analyse_caseloads",
+    "between_within_reml",
+    "caseload_table",
+    "mean_reliability",
+]
 
 
 def between_within_reml(
@@ -179,3 +189,54 @@ def mean_reliability(icc: float, n: int) -> float:
     icc = check_real("icc", icc, low=0, high=1)
     n = check_int("n", n, minimum=1)
     return n * icc / (1 + (n - 1) * icc)
+
+
+@dataclass(frozen=True)
+class CaseloadAnalysis:
+    """One clinic's therapist effects.
+
+    ``points`` has one row per client (``therapist_id``, ``client_id``, ``improvement``,
+    ``early_alliance`` and the therapist's ``rank``); ``caseloads`` is
+    :func:`caseload_table`; ``icc_outcome`` and ``icc_alliance`` are therapist ICCs of
+    improvement and of early alliance; ``effects`` is :func:`between_within_reml`.
+    """
+
+    points: pd.DataFrame
+    caseloads: pd.DataFrame
+    icc_outcome: Estimate
+    icc_alliance: Estimate
+    effects: pd.DataFrame
+
+
+def analyse_caseloads(clients: pd.DataFrame) -> CaseloadAnalysis:
+    """Rank caseloads, estimate both therapist ICCs and the between/within effects.
+
+    ``clients`` is a study's clients table (``therapist_id``, ``client_id``,
+    ``early_alliance``, ``improvement``), as :func:`~alliance_widgets.simulate` makes.
+
+    Examples
+    --------
+    >>> from alliance_widgets.science.simulate import simulate
+    >>> result = analyse_caseloads(simulate(n_therapists=8, clients_per_therapist=5,
+    ...                                     seed=1, items=False).clients)
+    >>> len(result.points), result.caseloads["rank"].tolist()[:3], result.effects.index.tolist()
+    (40, [1, 2, 3], ['between', 'within'])
+    """
+    caseloads = caseload_table(clients)
+    rank = dict(zip(caseloads["therapist_id"], caseloads["rank"], strict=True))
+    points = pd.DataFrame(
+        {
+            "therapist_id": clients["therapist_id"].astype(str),
+            "client_id": clients["client_id"].astype(str),
+            "improvement": clients["improvement"].astype(float),
+            "early_alliance": clients["early_alliance"].astype(float),
+        }
+    )
+    points["rank"] = points["therapist_id"].map(rank).astype(int)
+    return CaseloadAnalysis(
+        points=points,
+        caseloads=caseloads,
+        icc_outcome=therapist_icc(clients, outcome="improvement"),
+        icc_alliance=therapist_icc(clients, outcome="early_alliance"),
+        effects=between_within_reml(clients),
+    )

@@ -32,11 +32,10 @@ import traitlets
 from alliance_widgets import literature as lit
 from alliance_widgets.charts.therapists import effect_frame, icc_frame, therapist_chart
 from alliance_widgets.science.caseloads import (
-    between_within_reml,
-    caseload_table,
+    CaseloadAnalysis,
+    analyse_caseloads,
     mean_reliability,
 )
-from alliance_widgets.science.icc import therapist_icc
 from alliance_widgets.science.simulate_params import DEFAULT_PARAMS
 from alliance_widgets.widgets.base import Explorer, check_int, check_real, check_state, linked
 
@@ -165,7 +164,7 @@ class TherapistEffectsExplorer(Explorer):
         ]
 
     # ------------------------------------------------------------------ science
-    def _analysis(self) -> dict[str, Any]:
+    def _analysis(self) -> tuple[CaseloadAnalysis, Any]:
         from alliance_widgets.science.simulate import simulate
 
         study = simulate(
@@ -176,26 +175,7 @@ class TherapistEffectsExplorer(Explorer):
             seed=self.seed,
             items=False,
         )
-        clients = study.clients
-        caseloads = caseload_table(clients)
-        rank = dict(zip(caseloads["therapist_id"], caseloads["rank"], strict=True))
-        points = pd.DataFrame(
-            {
-                "therapist_id": clients["therapist_id"].astype(str),
-                "client_id": clients["client_id"].astype(str),
-                "improvement": clients["improvement"].astype(float),
-                "early_alliance": clients["early_alliance"].astype(float),
-            }
-        )
-        points["rank"] = points["therapist_id"].map(rank).astype(int)
-        return {
-            "points": points,
-            "caseloads": caseloads,
-            "icc_y": therapist_icc(clients, outcome="improvement"),
-            "icc_a": therapist_icc(clients, outcome="early_alliance"),
-            "effects": between_within_reml(clients),
-            "model": study.model,
-        }
+        return analyse_caseloads(study.clients), study.model
 
     def _key(self) -> Hashable:
         return (
@@ -208,51 +188,25 @@ class TherapistEffectsExplorer(Explorer):
 
     def recompute(self) -> None:
         """Simulate the clinic and estimate ICCs and effects (cached per setting)."""
-        self._a: dict[str, Any] = self.memo(self._key(), self._analysis)
-        caseloads = self._a["caseloads"].copy()
-        caseloads["label"] = [
-            f"{t.therapist_id} (rank {t.rank}): mean {t.mean_improvement:.1f}, n = {t.n}"
-            for t in caseloads.itertuples(index=False)
-        ]
-        icc_y, icc_a, eff, model = (self._a[k] for k in ("icc_y", "icc_a", "effects", "model"))
+        self._a: CaseloadAnalysis
+        self._a, model = self.memo(self._key(), self._analysis)
+        y, a, eff = self._a.icc_outcome, self._a.icc_alliance, self._a.effects
         trials, natural = (_OUTCOME_LIT.extra[k] / 100 for k in ("trials", "naturalistic"))
+        published = tuple(_ALLIANCE_LIT.value)
+        iccs = [
+            ("improvement", y.value, y.low, y.high, self.therapist_icc_outcome, (trials, natural)),
+            ("early alliance", a.value, a.low, a.high, self.therapist_icc_alliance, published),
+        ]
+        ci = ["estimate", "ci_low", "ci_high"]
+        effects = [
+            ("between therapists", *eff.loc["between", ci], model.between_therapist_effect),
+            ("within therapist", *eff.loc["within", ci], model.within_therapist_effect),
+        ]
         self._frames_now = {
-            "clients": self._a["points"],
-            "therapists": caseloads,
-            "iccs": icc_frame(
-                [
-                    (
-                        "improvement",
-                        icc_y.value,
-                        icc_y.low,
-                        icc_y.high,
-                        self.therapist_icc_outcome,
-                        (trials, natural),
-                    ),
-                    (
-                        "early alliance",
-                        icc_a.value,
-                        icc_a.low,
-                        icc_a.high,
-                        self.therapist_icc_alliance,
-                        tuple(_ALLIANCE_LIT.value),
-                    ),
-                ]
-            ),
-            "effects": effect_frame(
-                [
-                    (
-                        "between therapists",
-                        *eff.loc["between", ["estimate", "ci_low", "ci_high"]],
-                        model.between_therapist_effect,
-                    ),
-                    (
-                        "within therapist",
-                        *eff.loc["within", ["estimate", "ci_low", "ci_high"]],
-                        model.within_therapist_effect,
-                    ),
-                ]
-            ),
+            "clients": self._a.points,
+            "therapists": self._a.caseloads,
+            "iccs": icc_frame(iccs),
+            "effects": effect_frame(effects),
         }
 
     def chart_data(self) -> dict[str, pd.DataFrame]:
@@ -271,19 +225,19 @@ class TherapistEffectsExplorer(Explorer):
 
     def chart_description(self) -> str:
         """One sentence: caseload spread, ICCs and both effects."""
-        c = self._a["caseloads"]["mean_improvement"]
-        eff = self._a["effects"]["estimate"]
+        c = self._a.caseloads["mean_improvement"]
+        eff = self._a.effects["estimate"]
         return (
             f"Improvement of the clients of {self.n_therapists} simulated therapists, ordered "
             f"by caseload mean from {c.iloc[0]:.1f} to {c.iloc[-1]:.1f} OQ-45 points; "
-            f"therapist ICC of improvement {self._a['icc_y'].value:.2f} and of alliance "
-            f"{self._a['icc_a'].value:.2f}; alliance effect {eff['between']:.1f} points "
+            f"therapist ICC of improvement {self._a.icc_outcome.value:.2f} and of alliance "
+            f"{self._a.icc_alliance.value:.2f}; alliance effect {eff['between']:.1f} points "
             f"between therapists and {eff['within']:.1f} within."
         )
 
     def readout(self) -> str:
         """ICCs against the settings and the literature, both effects, caseload ranking."""
-        icc_y, icc_a, eff = self._a["icc_y"], self._a["icc_a"], self._a["effects"]
+        icc_y, icc_a, eff = self._a.icc_outcome, self._a.icc_alliance, self._a.effects
         n = self.clients_per_therapist
         lines = [
             f"{self.n_therapists} therapists with {n} clients each (seed {self.seed}): "
@@ -299,7 +253,7 @@ class TherapistEffectsExplorer(Explorer):
             f"{_pct(_ALLIANCE_LIT.value[1])} {_ALLIANCE_LIT.status} ({_ALLIANCE_LIT.cite()}).",
         ]
         lines.append(_effects_sentence(eff))
-        lines.append(_ranking_sentence(self._a["caseloads"], icc_y.value, n))
+        lines.append(_ranking_sentence(self._a.caseloads, icc_y.value, n))
         return "\n".join(lines)
 
 
