@@ -1,6 +1,7 @@
 """Effect sizes: correlations with intervals, r², r ↔ d, and the binomial effect size display.
 
-The conversions assume two equal groups (the usual textbook case):
+The binomial effect size display lives in :mod:`alliance_widgets.science.besd` and is
+re-exported here. The conversions assume two equal groups (the usual textbook case):
 ``d = 2r / √(1 − r²)`` and ``r = d / √(d² + 4)``. With unequal groups the exact
 conversion depends on the group sizes; a lesson should say so when it matters.
 
@@ -21,12 +22,11 @@ import math
 from typing import Any, overload
 
 import numpy as np
-import pandas as pd
 from scipy import stats
 
-from alliance_widgets.literature import ROSENTHAL_RUBIN_1982
+from alliance_widgets.science.besd import besd_sentence, binomial_effect_size_display
 from alliance_widgets.science.estimates import Estimate
-from alliance_widgets.science.validation import check_int, check_real
+from alliance_widgets.science.validation import check_int, check_pair, check_real
 
 __all__ = [
     "besd_sentence",
@@ -83,7 +83,8 @@ def correlation_ci(x: Any, y: Any, level: float = 0.95) -> Estimate:
     """Pearson correlation of ``x`` and ``y`` with a Fisher-z confidence interval.
 
     Pairs in which either value is missing (NaN) are dropped; ``n`` in the result counts
-    the complete pairs used.
+    the complete pairs used. Values are paired by position, except that two Series are
+    paired by label (see :func:`~alliance_widgets.science.validation.check_pair`).
 
     Parameters
     ----------
@@ -100,8 +101,11 @@ def correlation_ci(x: Any, y: Any, level: float = 0.95) -> Estimate:
     Raises
     ------
     ValueError
-        Different lengths, fewer than 4 complete pairs, or a constant variable (its
-        correlation is undefined).
+        Different lengths, fewer than 4 complete pairs (so empty or all-missing input),
+        a constant variable (its correlation is undefined), an infinite value, a table
+        instead of a sequence, or two Series with different labels.
+    TypeError
+        Values that are not numbers.
 
     Examples
     --------
@@ -115,8 +119,8 @@ def correlation_ci(x: Any, y: Any, level: float = 0.95) -> Estimate:
     ValueError: x is constant (every value 1.0): a correlation needs variation in both variables.
     """
     level = _level(level)
-    xs = np.asarray(x, dtype=float).ravel()
-    ys = np.asarray(y, dtype=float).ravel()
+    x, y = check_pair(("x", "y"), x, y)
+    xs, ys = _vector("x", x), _vector("y", y)
     if xs.shape != ys.shape:
         raise ValueError(f"x and y must have the same length; got {xs.size} and {ys.size} values.")
     keep = ~(np.isnan(xs) | np.isnan(ys))
@@ -131,10 +135,29 @@ def correlation_ci(x: Any, y: Any, level: float = 0.95) -> Estimate:
                 f"{name} is constant (every value {v[0]}): a correlation needs variation in "
                 "both variables."
             )
+    # Scaled to unit size first, so that huge values cannot overflow the sums of squares.
     xc, yc = xs - xs.mean(), ys - ys.mean()
+    xc, yc = xc / np.abs(xc).max(), yc / np.abs(yc).max()
     r = float(np.dot(xc, yc) / math.sqrt(np.dot(xc, xc) * np.dot(yc, yc)))
     r = min(1.0, max(-1.0, r))
     return r_interval(r, int(xs.size), level)
+
+
+def _vector(name: str, v: Any) -> np.ndarray:
+    try:
+        raw = np.asarray(v, dtype=float)
+    except (TypeError, ValueError):
+        raise TypeError(f"{name} must be a sequence of numbers; got {v!r}.") from None
+    if raw.ndim == 0:
+        raise TypeError(f"{name} must be a sequence of numbers (one per person); got {v!r}.")
+    if raw.ndim != 1:
+        raise ValueError(f"{name} must be a 1-D sequence of numbers; got shape {raw.shape}.")
+    if np.isinf(raw).any():
+        raise ValueError(
+            f"{name} must hold finite numbers (NaN marks a missing value); got an infinite "
+            f"value at position {int(np.flatnonzero(np.isinf(raw))[0])}."
+        )
+    return raw
 
 
 @overload
@@ -205,67 +228,3 @@ def _r_array(r: Any, name: str) -> np.ndarray:
     if np.any(~np.isfinite(arr)) or np.any(np.abs(arr) > 1):
         raise ValueError(f"{name} must be a number or numbers in [-1, 1]; got {r!r}.")
     return arr
-
-
-def binomial_effect_size_display(
-    r: float,
-    *,
-    groups: tuple[str, str] = ("stronger alliance", "weaker alliance"),
-    outcomes: tuple[str, str] = ("improved", "not improved"),
-) -> pd.DataFrame:
-    """Rosenthal & Rubin's (1982) binomial effect size display of a correlation.
-
-    Shows ``r`` as a 2×2 table of 100 people per group: the first group succeeds at a
-    rate of ``50 + 50·r`` per 100, the second at ``50 − 50·r``. The display assumes
-    both variables are split at their medians; it is a way of reading ``r``, not a
-    prediction for any real clinic.
-
-    Parameters
-    ----------
-    r : float
-        A correlation in [-1, 1].
-    groups, outcomes : pair of str
-        Row and column labels.
-
-    Returns
-    -------
-    pandas.DataFrame
-        Rows: the two groups; columns: the two outcomes and ``total`` (per 100 people).
-
-    Examples
-    --------
-    >>> binomial_effect_size_display(0.28)
-                       improved  not improved  total
-    stronger alliance      64.0          36.0  100.0
-    weaker alliance        36.0          64.0  100.0
-    """
-    r = check_real("r", r, low=-1, high=1)
-    hi = 50 + 50 * r
-    lo = 50 - 50 * r
-    table = pd.DataFrame(
-        {outcomes[0]: [hi, lo], outcomes[1]: [lo, hi], "total": [100.0, 100.0]},
-        index=pd.Index(list(groups), name=None),
-    )
-    table.attrs["source"] = ROSENTHAL_RUBIN_1982.cite()
-    return table
-
-
-def besd_sentence(
-    r: float, *, groups: tuple[str, str] = ("a stronger alliance", "a weaker alliance")
-) -> str:
-    """A plain sentence saying what a correlation means in people (Rosenthal & Rubin 1982).
-
-    Examples
-    --------
-    >>> print(besd_sentence(0.278))
-    A correlation of r = 0.28 is like 64 of every 100 clients with a stronger alliance
-    improving, against 36 of every 100 clients with a weaker alliance (Rosenthal & Rubin
-    (1982) binomial effect size display).
-    """
-    table = binomial_effect_size_display(r)
-    hi, lo = (round(v) for v in table.iloc[:, 0])
-    return (
-        f"A correlation of r = {check_real('r', r):.2f} is like {hi} of every 100 clients "
-        f"with {groups[0]} improving, against {lo} of every 100 clients with {groups[1]} "
-        f"({ROSENTHAL_RUBIN_1982.cite()} binomial effect size display)."
-    )

@@ -30,6 +30,7 @@ __all__ = [
     "check_choice",
     "check_int",
     "check_keywords",
+    "check_pair",
     "check_real",
     "check_shares",
 ]
@@ -186,3 +187,42 @@ def check_keywords(func: str, given: Iterable[str], allowed: Collection[str]) ->
             hint = f" (did you mean {close[0]!r}?)" if close else ""
             listed = ", ".join(sorted(allowed))
             raise TypeError(f"{func}() got an unknown keyword {key!r}{hint}. Allowed: {listed}.")
+
+
+def check_pair(names: tuple[str, str], x: Any, y: Any) -> tuple[Any, Any]:
+    """Pair two per-person inputs; two Series are matched by label, not by position.
+
+    Two pandas Series with the same labels in a different order are aligned to ``x``'s
+    order (arithmetic on Series would align them too, but a plain array would not).
+    Series whose labels differ are refused: pairing them by position would match one
+    person's first score with another's second, and aligning them would invent
+    missing values. Anything else is returned unchanged.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> pre = pd.Series([80, 70], index=["ana", "ben"])
+    >>> check_pair(("pre", "post"), pre, pd.Series([65, 60], index=["ben", "ana"]))[1].tolist()
+    [60, 65]
+    >>> check_pair(("pre", "post"), pre, pd.Series([60, 65], index=["ana", "cai"]))
+    Traceback (most recent call last):
+    ...
+    ValueError: pre and post are Series with different labels (only in pre: ['ben']; ...
+    """
+    # Imported here so that the module stays importable without pandas for plain checks.
+    import pandas as pd
+
+    if not (isinstance(x, pd.Series) and isinstance(y, pd.Series)) or x.index.equals(y.index):
+        return x, y
+    if x.index.is_unique and y.index.is_unique and set(x.index) == set(y.index):
+        return x, y.reindex(x.index)
+    only_x = [v for v in x.index if v not in set(y.index)][:3]
+    only_y = [v for v in y.index if v not in set(x.index)][:3]
+    parts = [f"only in {n}: {v!r}" for n, v in zip(names, (only_x, only_y), strict=True) if v]
+    detail = "; ".join(parts) or "a label is repeated"
+    raise ValueError(
+        f"{names[0]} and {names[1]} are Series with different labels ({detail}); they must "
+        f"hold the same people, each label once. Keep the shared ones, e.g. "
+        f"{names[0]}, {names[1]} = {names[0]}.align({names[1]}, join='inner'), or pass "
+        "arrays to pair by position."
+    )
