@@ -19,12 +19,18 @@ from alliance_widgets.science import (
     Estimate,
     besd_sentence,
     binomial_effect_size_display,
+    classify_change,
+    clinical_cutoffs,
     correlation_ci,
     cronbach_alpha,
     d_to_r,
+    expected_trajectory,
+    feedback_signals,
     mcdonald_omega,
     r_to_d,
     r_to_r2,
+    reliable_change_index,
+    reliable_change_threshold,
 )
 from alliance_widgets.science.factor import one_factor_loadings
 
@@ -194,3 +200,108 @@ def test_besd_sentence_checks_its_groups_and_r() -> None:
     with pytest.raises(ValueError, match=r"r must be a number in \[-1, 1\]; got nan"):
         besd_sentence(NAN)
     assert "with X improving" in besd_sentence(0.3, groups=("X", "Y"))
+
+
+# --------------------------------------------------------------------------- outcome
+
+RCI = {"sd_pre": 10.0, "reliability": 0.8}
+
+
+def test_rci_edge_cases() -> None:
+    empty = reliable_change_index([], [], **RCI)
+    assert isinstance(empty, np.ndarray) and empty.size == 0
+    one = reliable_change_index([80.0], [60.0], **RCI)
+    assert one.shape == (1,) and one[0] == pytest.approx(-20 / math.sqrt(2 * 100 * 0.2))
+    # Everyone unchanged: a constant difference of 0 gives RCI 0, not NaN.
+    assert (reliable_change_index([70, 70, 70], [70, 70, 70], **RCI) == 0).all()
+    # A missing score in an array is that person's NaN (documented), nobody else's.
+    partial = reliable_change_index([80.0, NAN], [60.0, 60.0], **RCI)
+    assert not np.isnan(partial[0]) and np.isnan(partial[1])
+
+
+@pytest.mark.parametrize(
+    ("pre", "post", "exc", "match"),
+    [
+        (NAN, 60, ValueError, r"pre is missing \(NaN\)"),
+        (80, NAN, ValueError, r"post is missing \(NaN\)"),
+        (None, None, TypeError, "pre must be a score or scores .* got None"),
+        (True, False, TypeError, "pre must be a score or scores .* got True"),
+        ([[80, 70]], [[60, 65]], ValueError, r"pre must be a score or a 1-D sequence; got shape"),
+        ([80, 70], [60], ValueError, "pre and post must have the same shape"),
+        (
+            pd.Series([80.0], index=["a"]),
+            pd.Series([60.0], index=["b"]),
+            ValueError,
+            "different labels",
+        ),
+    ],
+)
+@pytest.mark.parametrize("func", ["rci", "classify"])
+def test_change_bad_scores(pre: Any, post: Any, exc: type, match: str, func: str) -> None:
+    with pytest.raises(exc, match=match):
+        if func == "rci":
+            reliable_change_index(pre, post, **RCI)
+        else:
+            classify_change(pre, post)
+
+
+def test_classify_edge_cases() -> None:
+    assert len(classify_change([], [])) == 0
+    assert classify_change([80.0], [60.0]).tolist() == ["recovered"]
+    assert classify_change([70.0] * 3, [70.0] * 3).tolist() == ["unchanged"] * 3
+    all_missing = classify_change([NAN, NAN], [NAN, 60.0])
+    assert all_missing.isna().all() and len(all_missing) == 2
+
+
+def test_cutoff_and_threshold_arguments_are_named() -> None:
+    with pytest.raises(ValueError, match=r"mean_dys must be a number in \(-∞, ∞\); got nan"):
+        clinical_cutoffs(NAN, 10, 40, 10)
+    with pytest.raises(ValueError, match=r"sd_func must be a number in \(0, ∞\); got 0"):
+        clinical_cutoffs(80, 10, 40, 0)
+    with pytest.raises(ValueError, match="sd_pre must be a number in"):
+        reliable_change_threshold(sd_pre=NAN, reliability=0.8)
+    with pytest.raises(ValueError, match="reliability must be a number in"):
+        reliable_change_threshold(sd_pre=10, reliability=NAN)
+
+
+# --------------------------------------------------------------------------- feedback
+
+
+def test_feedback_edge_cases() -> None:
+    with pytest.raises(ValueError, match="scores is empty"):
+        feedback_signals(pd.Series([], dtype=float))
+    with pytest.raises(ValueError, match="no observed score and no intake"):
+        feedback_signals([NAN, NAN])
+    # one session: its own intake, on the curve
+    assert feedback_signals([80]).signal.astype(str).tolist() == ["green"]
+    # a flat course falls behind the expected recovery: yellow, then red (documented)
+    flat = feedback_signals([90.0] * 12).signal.astype(str).tolist()
+    assert flat[0] == "green" and flat[-1] == "red" and "yellow" in flat
+    # no observed score but an intake: every signal is missing, never guessed
+    waiting = feedback_signals([NAN, NAN], intake=80)
+    assert waiting.signal.isna().all() and waiting.expected.notna().all()
+
+
+@pytest.mark.parametrize(
+    ("scores", "exc", "match"),
+    [
+        ([200, 190], ValueError, "from 0 to 180 .* got session 1: 200, session 2: 190"),
+        ([90, -5], ValueError, "got session 2: -5"),
+        ([NAN, 181], ValueError, "got session 2: 181"),
+        (None, TypeError, "scores must be numbers; got None"),
+        ("90", TypeError, "scores must be numbers; got '90'"),
+        ([[90, 80]], ValueError, r"1-D\); got shape \(1, 2\)"),
+    ],
+)
+def test_feedback_bad_scores(scores: Any, exc: type, match: str) -> None:
+    with pytest.raises(exc, match=match):
+        feedback_signals(scores)
+
+
+def test_trajectory_arguments_are_named() -> None:
+    with pytest.raises(ValueError, match=r"intake must be a number in \[0, 180\]; got nan"):
+        expected_trajectory(NAN)
+    with pytest.raises(TypeError, match="n_sessions must be a whole number"):
+        expected_trajectory(80, True)
+    with pytest.raises(ValueError, match=r"floor must be a number in \[0, 180\]"):
+        feedback_signals([90, 80], floor=NAN)

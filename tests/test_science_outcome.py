@@ -146,3 +146,18 @@ def test_classification_agrees_with_the_rci_on_a_grid() -> None:
     better = np.asarray(cats.isin(["recovered", "improved"]))
     np.testing.assert_array_equal(better, rci <= -1.96 + 1e-12)
     np.testing.assert_array_equal(np.asarray(cats == "deteriorated"), rci >= 1.96 - 1e-12)
+
+
+def test_two_series_are_matched_by_label_not_position() -> None:
+    # The same clients in another order: each client's own pre and post are compared.
+    pre = pd.Series([85.0, 60.0], index=["ana", "ben"])
+    post = pd.Series([60.0, 85.0], index=["ben", "ana"])
+    out = classify_change(pre, post)
+    assert out.tolist() == ["unchanged", "unchanged"] and list(out.index) == ["ana", "ben"]
+    rci = reliable_change_index(pre, post, sd_pre=10, reliability=0.8)
+    np.testing.assert_allclose(rci.to_numpy(), [0.0, 0.0])
+    with pytest.raises(ValueError, match=r"different labels \(only in pre: \['ana'\]"):
+        classify_change(pre, post.rename({"ana": "cai"}))
+    # one Series and one list pair by position and keep the Series' labels
+    mixed = classify_change([85.0, 60.0], pd.Series([60.0, 80.0], index=["x", "y"]))
+    assert list(mixed.index) == ["x", "y"] and mixed.tolist() == ["recovered", "deteriorated"]

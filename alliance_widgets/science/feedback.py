@@ -32,6 +32,7 @@ import pandas as pd
 from alliance_widgets.literature import (
     EXPECTED_RECOVERY_CURVE,
     OQ45_CLINICAL_CUTOFF,
+    OQ45_RANGE,
     OQ45_RELIABLE_CHANGE,
     OQ_SIGNALS,
 )
@@ -44,6 +45,7 @@ SIGNALS: dict[str, str] = dict(OQ_SIGNALS.value)
 
 _CURVE = EXPECTED_RECOVERY_CURVE.value
 _RC = float(OQ45_RELIABLE_CHANGE.value)
+_SCORE_RANGE = tuple(float(v) for v in OQ45_RANGE.value)
 
 
 def expected_trajectory(
@@ -84,9 +86,9 @@ def expected_trajectory(
     2        3      80.5   66.5   94.5
     3        4      78.4   64.4   92.4
     """
-    intake = check_real("intake", intake, low=0, high=180)
+    intake = check_real("intake", intake, low=_SCORE_RANGE[0], high=_SCORE_RANGE[1])
     n_sessions = check_int("n_sessions", n_sessions, minimum=1)
-    floor = check_real("floor", floor, low=0, high=180)
+    floor = check_real("floor", floor, low=_SCORE_RANGE[0], high=_SCORE_RANGE[1])
     rate = check_real("rate", rate, low=0, low_open=True)
     tolerance = check_real("tolerance", tolerance, low=0)
     session = np.arange(1, n_sessions + 1)
@@ -139,7 +141,18 @@ def feedback_signals(
     Raises
     ------
     ValueError
-        No scores, or no observed score and no ``intake``.
+        No scores, no observed score and no ``intake``, a score outside the OQ-45
+        range 0–180 (the message names the session) or infinite, or session numbers
+        that are not 1, 2, … upward.
+    TypeError
+        Scores that are not numbers (text, None).
+
+    Notes
+    -----
+    A single session is its own intake: it is green, or white below the cutoff. A flat
+    course (the same score every session) falls behind the expected recovery and turns
+    yellow, then red, as the curve drops away from it. With ``intake`` given and no
+    observed score, every signal is missing (nothing to judge yet), never a guess.
 
     Examples
     --------
@@ -206,6 +219,8 @@ def _score_values(scores: Any) -> tuple[np.ndarray, np.ndarray]:
             sessions = np.arange(1, len(scores) + 1)
         arr = x.to_numpy(dtype=float)
     else:
+        if scores is None or isinstance(scores, (str, bytes)):
+            raise TypeError(f"scores must be numbers; got {scores!r}.")
         try:
             arr = np.asarray(scores, dtype=float)
         except (TypeError, ValueError):
@@ -219,6 +234,14 @@ def _score_values(scores: Any) -> tuple[np.ndarray, np.ndarray]:
         raise ValueError("scores is empty: there are no sessions to signal.")
     if np.any(np.isinf(arr)):
         raise ValueError("scores must be finite; got an infinite value.")
+    low, high = _SCORE_RANGE
+    off = np.flatnonzero((arr < low) | (arr > high))  # NaN compares False: a missed session
+    if off.size:
+        shown = ", ".join(f"session {sessions[i]}: {arr[i]:g}" for i in off[:3])
+        raise ValueError(
+            f"scores must be OQ-45-like totals from {low:g} to {high:g} (NaN for a missed "
+            f"session); got {shown}."
+        )
     if sessions.min() < 1 or np.any(np.diff(sessions) <= 0):
         raise ValueError(
             "scores' sessions must be numbered from 1 upward in order with no repeats; got "

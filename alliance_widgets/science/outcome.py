@@ -28,7 +28,7 @@ from alliance_widgets.literature import (
     OQ45_CLINICAL_CUTOFF,
     OQ45_RELIABLE_CHANGE,
 )
-from alliance_widgets.science.validation import check_real
+from alliance_widgets.science.validation import check_pair, check_real
 
 __all__ = [
     "CHANGE_CATEGORIES",
@@ -44,9 +44,11 @@ CHANGE_CATEGORIES: tuple[str, ...] = ("recovered", "improved", "unchanged", "det
 
 
 def _scores(name: str, value: Any) -> Any:
-    """Return a float, a float ndarray or a float Series; reject text and infinities."""
+    """Return a float, a 1-D float ndarray or a float Series; reject text, flags, infinities."""
     out: Any
     if isinstance(value, pd.Series):
+        if pd.api.types.is_bool_dtype(value.dtype):
+            raise TypeError(f"{name} must hold scores (numbers); got True/False values.")
         try:
             out = value.astype(float)
         except (TypeError, ValueError):
@@ -55,14 +57,36 @@ def _scores(name: str, value: Any) -> Any:
             ) from None
         arr = out.to_numpy()
     else:
+        raw = np.asarray(value)
+        # None, text and True/False are the wrong kind of value, not missing scores.
+        if value is None or (
+            raw.dtype.kind not in "iuf" and not (raw.dtype.kind == "O" and raw.size)
+        ):
+            raise TypeError(f"{name} must be a score or scores (numbers); got {value!r}.")
         try:
-            arr = np.asarray(value, dtype=float)
+            arr = raw.astype(float)
         except (TypeError, ValueError):
             raise TypeError(f"{name} must be a number or numbers; got {value!r}.") from None
+        if arr.ndim > 1:
+            raise ValueError(f"{name} must be a score or a 1-D sequence; got shape {arr.shape}.")
         out = float(arr) if arr.ndim == 0 else arr
     if np.any(np.isinf(arr)):
         raise ValueError(f"{name} must be finite scores; got an infinite value.")
     return out
+
+
+def _pre_post(pre: Any, post: Any) -> tuple[Any, Any]:
+    """Both scores, checked, the same shape, two Series matched by label."""
+    x1, x2 = check_pair(("pre", "post"), _scores("pre", pre), _scores("post", post))
+    if np.shape(x1) != np.shape(x2):
+        raise ValueError(
+            f"pre and post must have the same shape; got {np.shape(x1)} and {np.shape(x2)}."
+        )
+    if np.ndim(x1) == 0:
+        for name, v in (("pre", x1), ("post", x2)):
+            if math.isnan(v):
+                raise ValueError(f"{name} is missing (NaN): a change needs both scores.")
+    return x1, x2
 
 
 def reliable_change_index(pre: Any, post: Any, *, sd_pre: float, reliability: float) -> Any:
@@ -75,8 +99,10 @@ def reliable_change_index(pre: Any, post: Any, *, sd_pre: float, reliability: fl
 
     Parameters
     ----------
-    pre, post : number, array-like or Series
-        Scores before and after (same shape). A Series in gives a Series out.
+    pre, post : number, 1-D array-like or Series
+        Scores before and after (same shape). A Series in gives a Series out; two Series
+        are matched by label. In arrays a missing score (NaN) gives a NaN index for that
+        person; a missing scalar score is an error, as are text, True/False and None.
     sd_pre : float
         Standard deviation of the pre-treatment scores (or of a norm group), > 0.
     reliability : float
@@ -95,12 +121,7 @@ def reliable_change_index(pre: Any, post: Any, *, sd_pre: float, reliability: fl
     """
     sd_pre = check_real("sd_pre", sd_pre, low=0, low_open=True)
     reliability = check_real("reliability", reliability, low=0, high=1, high_open=True)
-    x1 = _scores("pre", pre)
-    x2 = _scores("post", post)
-    if np.shape(x1) != np.shape(x2):
-        raise ValueError(
-            f"pre and post must have the same shape; got {np.shape(x1)} and {np.shape(x2)}."
-        )
+    x1, x2 = _pre_post(pre, post)
     se = sd_pre * math.sqrt(1 - reliability)
     s_diff = math.sqrt(2 * se**2)
     return (x2 - x1) / s_diff
@@ -174,10 +195,11 @@ def classify_change(
 
     Parameters
     ----------
-    pre, post : number, array-like or Series
+    pre, post : number, 1-D array-like or Series
         Scores before and after. Scalars give a ``str``; arrays and Series give a
-        categorical Series (ordered best to worst) in which a missing pre or post score
-        gives a missing category. A missing scalar score is an error.
+        categorical Series (ordered best to worst, indexed like the Series given) in
+        which a missing pre or post score gives a missing category; empty input gives an
+        empty Series. Two Series are matched by label. A missing scalar score is an error.
     reliable_change : float
         The smallest difference counted as reliable, in scale points (> 0).
     cutoff : float
@@ -203,17 +225,8 @@ def classify_change(
     cut = check_real("cutoff", cutoff)
     if not isinstance(lower_is_better, bool):
         raise TypeError(f"lower_is_better must be True or False; got {lower_is_better!r}.")
-    x1 = _scores("pre", pre)
-    x2 = _scores("post", post)
-    if np.shape(x1) != np.shape(x2):
-        raise ValueError(
-            f"pre and post must have the same shape; got {np.shape(x1)} and {np.shape(x2)}."
-        )
+    x1, x2 = _pre_post(pre, post)
     scalar = np.ndim(x1) == 0
-    if scalar:
-        for name, v in (("pre", x1), ("post", x2)):
-            if math.isnan(v):
-                raise ValueError(f"{name} is missing (NaN): a change needs both scores.")
     a1 = np.atleast_1d(np.asarray(x1, dtype=float))
     a2 = np.atleast_1d(np.asarray(x2, dtype=float))
     sign = 1.0 if lower_is_better else -1.0
@@ -230,7 +243,8 @@ def classify_change(
         return CHANGE_CATEGORIES[int(codes[0])]
     kinds = pd.CategoricalDtype(list(CHANGE_CATEGORIES), ordered=True)
     cat = pd.Categorical.from_codes(codes.astype(np.int64), dtype=kinds)
-    index = x1.index if isinstance(x1, pd.Series) else None
+    labelled = [v for v in (x1, x2) if isinstance(v, pd.Series)]
+    index = labelled[0].index if labelled else None
     return pd.Series(cat, index=index, name="change")
 
 
