@@ -87,7 +87,6 @@ alliance_widgets.widgets.base.StateError: x must be a number in [0, 10]; got 11.
 
 from __future__ import annotations
 
-import html
 from collections import OrderedDict
 from collections.abc import Callable, Hashable, Iterator, Mapping
 from contextlib import contextmanager
@@ -95,25 +94,36 @@ from typing import Any, ClassVar, TypeVar
 
 import altair as alt
 import ipywidgets as widgets
-import numpy as np
 import pandas as pd
-import traitlets
 
 from alliance_widgets.charts.common import finish, named, records
-from alliance_widgets.charts.render import (
-    EMBED_OPTIONS,
-    WIDGET_VIEW_MIMETYPE,
-    chart_svg,
-    chart_text,
-)
 from alliance_widgets.science.validation import (
     check_choice,
     check_int,
     check_keywords,
     check_real,
 )
+from alliance_widgets.widgets.base_state import (
+    LABEL_STYLE,
+    StateError,
+    check_state,
+    jsonable,
+    linked,
+)
+from alliance_widgets.widgets.base_view import (
+    DEFAULT_FRAME,
+    PROBE_ROWS,
+    ExplorerView,
+    as_frames,
+    full_spec,
+    readout_html,
+    swapped_spec,
+)
 
 __all__ = [
+    "DEFAULT_FRAME",
+    "LABEL_STYLE",
+    "PROBE_ROWS",
     "Explorer",
     "StateError",
     "check_choice",
@@ -128,68 +138,15 @@ __all__ = [
 
 T = TypeVar("T", bound="Explorer")
 
-DEFAULT_FRAME = "table"
-PROBE_ROWS = 20
-LABEL_STYLE = {"description_width": "initial"}
 
-
-class StateError(traitlets.TraitError, ValueError):
-    """A state trait was given a value outside what it allows.
-
-    It is both a ``TraitError`` (what traitlets users expect) and a ``ValueError`` (what
-    the rest of the kit raises for bad input).
-    """
-
-
-def check_state(proposal: Mapping[str, Any], check: Callable[..., Any], **limits: Any) -> Any:
-    """Run a ``science.validation`` check on a traitlets ``proposal``; raise StateError.
-
-    The message names the trait, repeats the value and says what is allowed.
-
-    Examples
-    --------
-    >>> class P(traitlets.HasTraits):
-    ...     n = traitlets.Int(10)
-    ...     @traitlets.validate("n")
-    ...     def _n(self, proposal):
-    ...         return check_state(proposal, check_int, minimum=10, maximum=100)
-    >>> P(n=5)
-    Traceback (most recent call last):
-    ...
-    alliance_widgets.widgets.base.StateError: n must be a whole number from 10 to 100; got 5.
-    """
-    name = proposal["trait"].name
-    try:
-        return check(name, proposal["value"], **limits)
-    except (TypeError, ValueError) as exc:
-        raise StateError(str(exc)) from None
-
-
-def linked(owner: traitlets.HasTraits, name: str, control: widgets.ValueWidget) -> Any:
-    """Link ``control.value`` both ways to the trait ``name`` of ``owner``; return control.
-
-    The control's label becomes plain text (``description_allow_html=False``) shown in
-    full (``description_width: initial``), and the trait's ``help`` becomes its tooltip.
-    """
-    trait = owner.traits()[name]
-    control.value = getattr(owner, name)
-    control.description_allow_html = False
-    control.style.description_width = "initial"
-    if getattr(control, "tooltip", None) in (None, "") and trait.help:
-        control.tooltip = trait.help
-    traitlets.link((control, "value"), (owner, name))
-    return control
-
-
-class Explorer(widgets.VBox):
+class Explorer(ExplorerView, widgets.VBox):
     """Base of the kit's explorers: traitlet state -> science -> an offline chart + text.
 
-    See the module docstring for the protocol a subclass implements.
+    See the module docstring for the protocol a subclass implements; what the explorer
+    shows is read back through :class:`~alliance_widgets.widgets.base_view.ExplorerView`
+    (``summary``, ``data``, ``frames``, ``spec``, ``chart``, ``error``, ``text()``).
     """
 
-    title: ClassVar[str] = "Explorer"
-    axes_note: ClassVar[str] = ""
-    max_table_rows: ClassVar[int] = 200
     memo_size: ClassVar[int] = 16
 
     def __init__(self, **kwargs: Any) -> None:
@@ -205,21 +162,7 @@ class Explorer(widgets.VBox):
         self.raise_errors = False
         super().__init__(**kwargs)
         self._chart_view: alt.JupyterChart | None = None
-        self._header = widgets.HTML(f"<h3>{html.escape(self.title)}</h3>")
-        self._axes_html = widgets.HTML(
-            f"<p><small>{html.escape(self.axes_note)}</small></p>" if self.axes_note else ""
-        )
-        self._readout_html = widgets.HTML()
-        self._error_html = widgets.HTML(layout=widgets.Layout(display="none"))
-        self._table_html = widgets.HTML(layout=widgets.Layout(display="none"))
-        self._table_toggle = widgets.ToggleButton(
-            value=False,
-            description="Show the data",
-            tooltip="Show or hide the table of numbers behind the chart",
-            icon="table",
-        )
-        self._table_toggle.observe(self._on_table_toggle, names="value")
-        self._chart_box = widgets.Box()
+        self._make_parts()
         # A value given to the constructor has the same consequences as one set later.
         for name in self.state_names():
             if name in kwargs:
@@ -227,20 +170,7 @@ class Explorer(widgets.VBox):
                 self.state_changed({**change, "owner": self, "type": "change"})
         self.observe(self._on_state_change, names=self.state_names())
         self.refresh()
-        self._controls_box = widgets.VBox(
-            self.controls(), layout=widgets.Layout(min_width="280px", padding="0 12px 0 0")
-        )
-        self.children = (
-            self._header,
-            widgets.HBox(
-                [self._controls_box, widgets.VBox([self._chart_box, self._axes_html])],
-                layout=widgets.Layout(flex_flow="row wrap"),
-            ),
-            self._readout_html,
-            self._error_html,
-            self._table_toggle,
-            self._table_html,
-        )
+        self._lay_out(self.controls())
 
     # ------------------------------------------------------------------ protocol
     def controls(self) -> list[widgets.Widget]:
@@ -286,7 +216,7 @@ class Explorer(widgets.VBox):
 
     def to_dict(self) -> dict[str, Any]:
         """Return the state as a JSON-able dict, to save or share as a preset."""
-        return {name: _jsonable(getattr(self, name)) for name in self.state_names()}
+        return {name: jsonable(getattr(self, name)) for name in self.state_names()}
 
     @classmethod
     def from_dict(cls: type[T], state: Mapping[str, Any], **kwargs: Any) -> T:
@@ -336,68 +266,6 @@ class Explorer(widgets.VBox):
         return value
 
     # ------------------------------------------------------------------ views
-    @property
-    def summary(self) -> str:
-        """The readout as plain text."""
-        return self._readout_text
-
-    @property
-    def data(self) -> pd.DataFrame:
-        """The (first) DataFrame behind the chart."""
-        if not self._frames:
-            raise RuntimeError(f"{type(self).__name__} has no data: {self._error_text}")
-        return next(iter(self._frames.values())).copy()
-
-    @property
-    def frames(self) -> dict[str, pd.DataFrame]:
-        """Every DataFrame behind the chart, by dataset name."""
-        return {k: v.copy() for k, v in self._frames.items()}
-
-    @property
-    def spec(self) -> dict[str, Any]:
-        """The current Vega-Lite spec (a dict; do not edit it in place)."""
-        if self._spec is None:
-            raise RuntimeError(f"{type(self).__name__} has no chart: {self._error_text}")
-        return self._spec
-
-    @property
-    def chart(self) -> alt.JupyterChart:
-        """The live offline chart widget."""
-        if self._chart_view is None:
-            raise RuntimeError(f"{type(self).__name__} has no chart: {self._error_text}")
-        return self._chart_view
-
-    @property
-    def error(self) -> str:
-        """The error shown in the widget, or ``""``."""
-        return self._error_text
-
-    def text(self) -> str:
-        """Title, chart summary and readout: the explorer as deterministic plain text."""
-        parts = [self.title]
-        if self._spec is not None:
-            parts.append(chart_text(self._spec))
-        if self.axes_note:
-            parts.append(self.axes_note)
-        parts.append(self._readout_text)
-        if self._error_text:
-            parts.append(f"Error: {self._error_text}")
-        return "\n".join(p for p in parts if p)
-
-    def svg(self) -> str:
-        """The current chart as a static SVG (vl-convert, offline)."""
-        return chart_svg(self.spec)
-
-    def _repr_mimebundle_(self, **kwargs: Any) -> dict[str, Any]:
-        bundle: dict[str, Any] = {}
-        live = super()._repr_mimebundle_(**kwargs)
-        if live and WIDGET_VIEW_MIMETYPE in live:
-            bundle[WIDGET_VIEW_MIMETYPE] = live[WIDGET_VIEW_MIMETYPE]
-        if self._spec is not None:
-            bundle["image/svg+xml"] = self.svg()
-        bundle["text/plain"] = self.text()
-        return bundle
-
     def __repr__(self) -> str:
         return f"<{type(self).__name__} {self.to_dict()}>"
 
@@ -418,7 +286,7 @@ class Explorer(widgets.VBox):
         self._pending = False
         try:
             self.recompute()
-            frames = _as_frames(self.chart_data())
+            frames = as_frames(self.chart_data())
             key = self.chart_key()
             if self._spec is None or key != self._spec_key:
                 spec = self._full_spec(frames)
@@ -439,123 +307,17 @@ class Explorer(widgets.VBox):
         self._readout_text = text
         self._show_error(None)
         self._show_chart(spec)
-        self._readout_html.value = _readout_html(text)
+        self._readout_html.value = readout_html(text)
         if self._table_toggle.value:
             self._table_html.value = self._table()
 
     def _full_spec(self, frames: dict[str, pd.DataFrame]) -> dict[str, Any]:
-        from alliance_widgets.charts.theme import THEME_NAME, kit_theme
-
-        chart: Any = self.build_chart(frames)
-        if THEME_NAME not in alt.theme.names():
-            alt.theme.register(THEME_NAME, enable=False)(kit_theme)  # type: ignore[arg-type]
-        # Validate the chart's structure on a few rows of each dataset: jsonschema takes
-        # seconds over thousands of records, which records() has already made JSON-ready.
-        rows = chart.datasets if isinstance(chart.datasets, dict) else {}
-        probe = chart.copy(deep=False)
-        probe.datasets = {name: list(r[:PROBE_ROWS]) for name, r in rows.items()}
-        # The kit's theme for this chart only: a learner's own charts keep theirs.
-        with alt.theme.enable(THEME_NAME):
-            spec: dict[str, Any] = probe.to_dict()
-        spec["datasets"] = {**spec.get("datasets", {}), **rows}
-        # The "$schema" URL is the only address in a spec; vega-embed and vl-convert read
-        # a spec without it as Vega-Lite, and nothing in a kit chart then points online.
-        spec.pop("$schema", None)
-        missing = set(frames) - set(spec.get("datasets", {}))
-        if missing:
-            raise ValueError(
-                f"{type(self).__name__}.build_chart must use named datasets for "
-                f"{sorted(missing)} (alt.NamedData + datasets=...), so that updates can "
-                "swap the data."
-            )
-        self._built_chart = probe
+        spec, self._built_chart = full_spec(self.build_chart(frames), frames, type(self).__name__)
         self._chart_view = None
         return spec
 
     def _swapped_spec(
         self, cached: dict[str, Any], frames: dict[str, pd.DataFrame]
     ) -> dict[str, Any]:
-        spec = dict(cached)
-        spec["datasets"] = {**cached["datasets"], **{k: records(v) for k, v in frames.items()}}
-        if self._chart_view is not None and "params" in spec:
-            # Keep what the learner set in the chart (a threshold, a highlight) across a
-            # data swap; Vega would otherwise reset each param to its initial value.
-            live = self._chart_view._params
-            spec["params"] = [
-                {**p, "value": live[p["name"]]}
-                if "value" in p and live.get(p["name"]) is not None
-                else p
-                for p in spec["params"]
-            ]
-        return spec
-
-    def _show_chart(self, spec: dict[str, Any]) -> None:
-        if self._chart_view is None:
-            alt.JupyterChart.enable_offline(True)
-            self._chart_view = alt.JupyterChart(self._built_chart, embed_options=EMBED_OPTIONS)
-            self._chart_box.children = (self._chart_view,)
-        self._chart_view.spec = spec
-
-    def _show_error(self, exc: BaseException | None) -> None:
-        if exc is None:
-            self._error_text = ""
-            self._error_html.value = ""
-            self._error_html.layout.display = "none"
-            return
-        self._error_text = f"{type(exc).__name__}: {exc}"
-        self._error_html.value = (
-            '<div role="alert" style="color:#B00020;border-left:4px solid #B00020;'
-            'padding-left:8px"><b>Could not update the chart.</b> '
-            f"{html.escape(self._error_text)}</div>"
-        )
-        self._error_html.layout.display = None
-
-    def _on_table_toggle(self, change: Mapping[str, Any]) -> None:
-        shown = bool(change["new"])
-        self._table_toggle.description = "Hide the data" if shown else "Show the data"
-        self._table_html.layout.display = None if shown else "none"
-        self._table_html.value = self._table() if shown else ""
-
-    def _table(self) -> str:
-        parts = []
-        for name, frame in self._frames.items():
-            caption = name.replace("_", " ")
-            if len(frame) > self.max_table_rows:
-                caption += (
-                    f" (first {self.max_table_rows} of {len(frame):,} rows; "
-                    "the explorer's .data has them all)"
-                )
-            table = frame.head(self.max_table_rows).to_html(
-                index=False, border=0, float_format=lambda x: f"{x:.3g}"
-            )
-            parts.append(f"<p><b>{html.escape(caption)}</b></p>{table}")
-        return (
-            '<div style="max-height:320px;overflow:auto" tabindex="0" '
-            f'aria-label="Data behind the chart">{"".join(parts)}</div>'
-        )
-
-
-def _as_frames(data: pd.DataFrame | Mapping[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
-    if isinstance(data, pd.DataFrame):
-        return {DEFAULT_FRAME: data}
-    frames = dict(data)
-    if not frames or not all(isinstance(f, pd.DataFrame) for f in frames.values()):
-        raise TypeError("chart_data() must return a DataFrame or a dict of DataFrames")
-    return frames
-
-
-def _readout_html(text: str) -> str:
-    lines = "".join(f"<p style='margin:2px 0'>{html.escape(line)}</p>" for line in text.split("\n"))
-    return f'<div aria-live="polite" role="status">{lines}</div>'
-
-
-def _jsonable(value: Any) -> Any:
-    if isinstance(value, np.generic):
-        return value.item()
-    if isinstance(value, tuple):
-        return [_jsonable(v) for v in value]
-    if isinstance(value, Mapping):
-        return {str(k): _jsonable(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_jsonable(v) for v in value]
-    return value
+        live = self._chart_view._params if self._chart_view is not None else None
+        return swapped_spec(cached, frames, live)
