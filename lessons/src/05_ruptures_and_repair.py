@@ -385,6 +385,20 @@ answer_5_6 = (
 ex.check_repair_statement(answer_5_6)
 
 # %% [markdown]
+# ## What this lesson corrects
+#
+# - *"Rupture repair is demonstrably effective."* The 2018 task force rated it
+#   *probably* effective: the association with outcome is real but rests on few, small
+#   studies, and it does not show that repair causes better outcome.
+# - *"A rupture is an argument."* Confrontation is only one kind. Withdrawal (going
+#   quiet, agreeing too readily, changing the subject) is easy to miss because the
+#   client looks cooperative.
+# - *"A low rating is a rupture."* A rupture is a *fall* from the client's own recent
+#   level. A client who always rates 3 has a steady alliance, not a rupture every week.
+# - *"A rupture means the therapy is failing."* V shapes are common, and a repaired
+#   rupture can be a moment of change: the client learns that the relationship survives
+#   strain.
+#
 # ## Reflection and practice
 #
 # - Think of a time someone you trusted misunderstood you. What did they do (or not

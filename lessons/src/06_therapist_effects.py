@@ -336,6 +336,19 @@ for fig in (lit.RATIO_MODERATES_R, lit.WITHIN_THERAPIST_COUNTER):
 # tends to have clients who do better. How much the client's own part matters is still
 # debated, and the answer may depend on the setting and on how the study was designed.
 #
+# ## What this lesson corrects
+#
+# - *"The alliance effect is all about the client."* In Baldwin, Wampold & Imel (2007)
+#   the therapist part of the alliance predicted outcome and the client part did not.
+#   What the therapist brings matters (though the question is still debated).
+# - *"A few percent is too small to matter."* Spread over hundreds of clients, a few
+#   percent means some therapists' clients reliably do better, and it is at least as
+#   large as the difference between treatment methods.
+# - *"A league table of therapists shows who is better."* With a handful of clients
+#   each, a ranking by outcome mostly ranks which clients each therapist happened to see.
+# - *"No therapist effect in our clinic means there is none."* With a couple of dozen
+#   therapists the interval is wide: absence of evidence is not evidence of absence.
+#
 # ## Reflection and practice
 #
 # - With which clients (or people in your life) do you find it easy to build trust, and

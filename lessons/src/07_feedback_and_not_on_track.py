@@ -312,6 +312,17 @@ ex.check_feedback_effect(answer_7_5)
 print(lit.SRS_CUTOFF.describe())
 
 # %% [markdown]
+# ## What this lesson corrects
+#
+# - *"Feedback helps everyone a lot."* Its average effect is small; it helps most for
+#   clients who are not on track, especially when the therapist has clinical support
+#   tools to act on the warning.
+# - *"Ending below the cutoff means recovered."* Recovery needs a reliable change too;
+#   a small drop that happens to cross the line (Cai, above) is within measurement error.
+# - *"A red signal means the therapy has failed."* It is a prompt to talk with the
+#   client. Some clients recover late, and the signal cannot know that in advance.
+# - *"A higher score is better."* Not on the OQ-45: higher means more distress.
+#
 # ## Reflection and practice
 #
 # - A client you like is signalled red. What would you feel, and what would you say in
