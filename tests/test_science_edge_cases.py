@@ -24,6 +24,9 @@ from alliance_widgets.science import (
     correlation_ci,
     cronbach_alpha,
     d_to_r,
+    decompose_improvement,
+    detect_ruptures,
+    detect_ruptures_by_client,
     expected_trajectory,
     feedback_signals,
     mcdonald_omega,
@@ -31,6 +34,7 @@ from alliance_widgets.science import (
     r_to_r2,
     reliable_change_index,
     reliable_change_threshold,
+    variance_explained,
 )
 from alliance_widgets.science.factor import one_factor_loadings
 
@@ -305,3 +309,104 @@ def test_trajectory_arguments_are_named() -> None:
         expected_trajectory(80, True)
     with pytest.raises(ValueError, match=r"floor must be a number in \[0, 180\]"):
         feedback_signals([90, 80], floor=NAN)
+
+
+# --------------------------------------------------------------------------- variance
+
+
+def _factors() -> pd.DataFrame:
+    f = pd.DataFrame({"a": [1.0, 2, 3, 4], "b": [2.0, 1, 4, 3]})
+    return f.assign(improvement=f.a + f.b)
+
+
+def test_decompose_edge_cases() -> None:
+    f = _factors()
+    for rows in (f.iloc[:0], f.iloc[:1], f.assign(a=NAN)):
+        with pytest.raises(ValueError, match=r"at least 3 rows .* got [01]\."):
+            decompose_improvement(rows, ["a", "b"])
+    # a constant factor explains nothing (documented), the other explains everything
+    const = f.assign(a=1.0, improvement=1.0 + f.b)
+    out = decompose_improvement(const, ["a", "b"])
+    assert out.loc["a", "variance_share"] == 0 and out.loc["a", "covariance_share"] == 0
+    assert out.loc["b", "covariance_share"] == pytest.approx(100)
+    # a row with a missing value is left out and counted out
+    gap = decompose_improvement(f.assign(a=[1, NAN, 3, 4.0]), ["a", "b"])
+    assert gap.attrs["n"] == 3 and gap.notna().sum().sum() > 0
+
+
+@pytest.mark.parametrize(
+    ("change", "factors", "exc", "match"),
+    [
+        (
+            {"a": ["x", "y", "z", "w"]},
+            ["a", "b"],
+            TypeError,
+            "column 'a' must hold numbers; got 'x'",
+        ),
+        ({"a": [1, np.inf, 3, 4]}, ["a", "b"], ValueError, "column 'a' must hold finite numbers"),
+        ({}, "ab", TypeError, "factors must be a list of column names; got 'ab'"),
+        ({}, ["a", "a"], ValueError, "name each column once"),
+        ({}, ["a", "improvement"], ValueError, "not the outcome 'improvement'"),
+    ],
+)
+def test_decompose_bad_columns(change: dict[str, Any], factors: Any, exc: type, match: str) -> None:
+    with pytest.raises(exc, match=match):
+        decompose_improvement(_factors().assign(**change), factors)
+
+
+def test_variance_explained_refuses_arrays_and_flags() -> None:
+    with pytest.raises(TypeError, match="r must be a number"):
+        variance_explained(np.array([0.3]))  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match=r"got True \(bool\)"):
+        variance_explained(True)
+
+
+# --------------------------------------------------------------------------- ruptures
+
+
+def test_rupture_edge_cases() -> None:
+    assert not detect_ruptures([4.0]).rupture.any()
+    flat = detect_ruptures([4.0] * 6)
+    assert not flat.rupture.any() and (flat["drop"].iloc[1:] == 0).all()
+    unrated = detect_ruptures([NAN] * 3)  # documented: nothing observed, nothing found
+    assert not unrated.rupture.any() and unrated.running_level.isna().all()
+    with pytest.raises(TypeError, match="True/False"):
+        detect_ruptures([True, False])
+    with pytest.raises(ValueError, match=r"1-D\); got shape \(\)"):
+        detect_ruptures(4.0)
+
+
+def _long(**change: Any) -> pd.DataFrame:
+    frame = pd.DataFrame(
+        {"client_id": [1, 1, 1], "session": [1, 2, 3], "alliance": [4.0, 3.0, 4.0]}
+    )
+    return frame.assign(**change)
+
+
+def test_ruptures_by_client_edge_cases() -> None:
+    one = detect_ruptures_by_client(_long().iloc[:1])
+    assert len(one) == 1 and not one.rupture.any()
+    assert not detect_ruptures_by_client(_long(alliance=NAN)).rupture.any()
+    assert not detect_ruptures_by_client(_long(alliance=4.0)).rupture.any()
+    # session numbers written as text digits are numbers
+    as_text = detect_ruptures_by_client(_long(session=["1", "2", "3"]))
+    assert as_text.rupture.tolist() == [False, True, False]
+
+
+@pytest.mark.parametrize(
+    ("change", "exc", "match"),
+    [
+        (
+            {"client_id": [1, NAN, NAN]},
+            ValueError,
+            r"'client_id' is missing in 2 row\(s\) \(first: row 1\)",
+        ),
+        ({"session": [1, NAN, 3]}, ValueError, r"'session' is missing in 1 row\(s\)"),
+        ({"session": ["a", "b", "c"]}, TypeError, "'session' must hold session numbers; got 'a'"),
+        ({"session": [True, False, True]}, TypeError, "'session' must hold session numbers"),
+        ({"alliance": [4.0, np.inf, 3.0]}, ValueError, "'alliance' must hold finite ratings"),
+    ],
+)
+def test_ruptures_by_client_bad_keys(change: dict[str, Any], exc: type, match: str) -> None:
+    with pytest.raises(exc, match=match):
+        detect_ruptures_by_client(_long(**change))

@@ -52,10 +52,14 @@ __all__ = ["RUPTURE_SOURCES", "detect_ruptures", "detect_ruptures_by_client"]
 RUPTURE_SOURCES: str = "; ".join(s.cite() for s in (SAFRAN_MURAN_2006, STEVENS_2007, EUBANKS_2018))
 
 _RULE = RUPTURE_DETECTION.value
+_RULE_KEYS = ("threshold", "window", "repair_within", "tolerance")
+_Rule = tuple[float, int, int, float]
 
 
 def _alliance_values(series: Any) -> tuple[np.ndarray, np.ndarray]:
     """Return (sessions, ratings) from a Series (index = session) or a sequence."""
+    if pd.api.types.is_bool_dtype(np.asarray(series).dtype):
+        raise TypeError("series must hold ratings (numbers); got True/False values.")
     if isinstance(series, pd.Series):
         values = pd.to_numeric(series, errors="coerce")
         if (values.isna() & series.notna()).any():
@@ -100,7 +104,8 @@ def detect_ruptures(
         One client's alliance ratings in session order (WAI-SR 1–5 metric). A Series
         with an integer index gives the session numbers; otherwise sessions are 1, 2, ….
         Missed sessions may be NaN: they are skipped by the running level and cannot be
-        ruptures.
+        ruptures (so a series with every rating missing has none). Empty input, text,
+        True/False, a table and infinite ratings are errors.
     threshold : float
         The smallest fall below the running level that counts as a rupture (> 0).
     window : int
@@ -128,14 +133,20 @@ def detect_ruptures(
     >>> bool(detect_ruptures([4.0, 3.2, 3.3, 3.2, 3.5]).repaired.iloc[1])
     False
     """
-    threshold = check_real("threshold", threshold, low=0, low_open=True)
-    window = check_int("window", window, minimum=1)
-    repair_within = check_int("repair_within", repair_within, minimum=1)
-    tolerance = check_real("tolerance", tolerance, low=0)
+    rule = _rule(threshold, window, repair_within, tolerance)
     sessions, x = _alliance_values(series)
-    out = _table(sessions, x, _scan(x, threshold, window, repair_within, tolerance))
+    out = _table(sessions, x, _scan(x, *rule))
     out.attrs["sources"] = RUPTURE_SOURCES
     return out
+
+
+def _rule(threshold: Any, window: Any, repair_within: Any, tolerance: Any) -> _Rule:
+    return (
+        check_real("threshold", threshold, low=0, low_open=True),
+        check_int("window", window, minimum=1),
+        check_int("repair_within", repair_within, minimum=1),
+        check_real("tolerance", tolerance, low=0),
+    )
 
 
 _Scan = tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]
@@ -215,7 +226,16 @@ def detect_ruptures_by_client(
     Returns
     -------
     pandas.DataFrame
-        The per-session table of :func:`detect_ruptures` with the ``client`` column first.
+        :func:`detect_ruptures`' table, ``client`` column first, sorted by client and
+        session (a client seen once, or never rated, has no rupture).
+
+    Raises
+    ------
+    ValueError
+        An empty table, a missing column, a missing client id or session number, a
+        repeated session, or an infinite rating.
+    TypeError
+        Not a DataFrame, an unknown rule keyword, or ratings that are not numbers.
 
     Examples
     --------
@@ -235,18 +255,9 @@ def detect_ruptures_by_client(
         )
     if sessions.empty:
         raise ValueError("sessions is empty: there are no clients to examine.")
-    check_keywords(
-        "detect_ruptures_by_client", rule, ("threshold", "window", "repair_within", "tolerance")
-    )
-    threshold = check_real(
-        "threshold", rule.get("threshold", _RULE["threshold"]), low=0, low_open=True
-    )
-    window = check_int("window", rule.get("window", _RULE["window"]), minimum=1)
-    repair_within = check_int(
-        "repair_within", rule.get("repair_within", _RULE["repair_within"]), minimum=1
-    )
-    tolerance = check_real("tolerance", rule.get("tolerance", _RULE["tolerance"]), low=0)
-    ordered = sessions.sort_values([client, session], kind="stable")
+    check_keywords("detect_ruptures_by_client", rule, _RULE_KEYS)
+    checked = _rule(*(rule.get(k, _RULE[k]) for k in _RULE_KEYS))
+    ordered = _check_keys(sessions, client, session).sort_values([client, session], kind="stable")
     values = pd.to_numeric(ordered[alliance], errors="coerce")
     if (values.isna() & ordered[alliance].notna()).any():
         raise TypeError(f"column {alliance!r} must hold numbers (ratings).")
@@ -264,12 +275,26 @@ def detect_ruptures_by_client(
         raise ValueError(
             f"sessions has two rows for the same {client} and {session} (row {row!r}); keep one."
         )
-    parts = [
-        _scan(x[a:b], threshold, window, repair_within, tolerance)
-        for a, b in itertools.pairwise(bounds.tolist())
-    ]
+    parts = [_scan(x[a:b], *checked) for a, b in itertools.pairwise(bounds.tolist())]
     joined = tuple(np.concatenate([p[i] for p in parts]) for i in range(4))
     out = _table(numbers, x, joined)  # type: ignore[arg-type]
     out.insert(0, client, ids)
     out.attrs["sources"] = RUPTURE_SOURCES
     return out
+
+
+def _check_keys(sessions: pd.DataFrame, client: str, session: str) -> pd.DataFrame:
+    """``sessions`` with numeric session numbers; a row without its keys cannot be placed."""
+    col = sessions[session]
+    numbers = pd.to_numeric(col, errors="coerce")
+    text = numbers.isna() & col.notna()
+    if text.any() or pd.api.types.is_bool_dtype(col.dtype):
+        first = col[text].iloc[0] if text.any() else col.iloc[0]
+        raise TypeError(f"column {session!r} must hold session numbers; got {first!r}.")
+    for name, gap in ((client, sessions[client].isna()), (session, numbers.isna())):
+        if gap.any():
+            raise ValueError(
+                f"column {name!r} is missing in {int(gap.sum())} row(s) (first: row "
+                f"{sessions.index[gap][0]!r}); every rating needs its client and session."
+            )
+    return sessions.assign(**{session: numbers})

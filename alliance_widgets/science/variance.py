@@ -16,7 +16,7 @@ Examples
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 import numpy as np
@@ -186,7 +186,17 @@ def decompose_improvement(
     pandas.DataFrame
         Indexed by factor, columns ``variance_share``, ``covariance_share``,
         ``target_share`` (all %), plus a final row ``unexplained`` with the remainder
-        ``100 − Σ covariance_share``.
+        ``100 − Σ covariance_share``. Rows missing the outcome or any factor are left
+        out (``attrs["n"]`` counts the rows used). A constant factor explains nothing:
+        both its shares are 0.
+
+    Raises
+    ------
+    ValueError
+        Fewer than 3 complete rows, a constant outcome (no variance to split), a
+        missing or repeated column, the outcome listed as a factor, or an infinite value.
+    TypeError
+        ``clients`` not a DataFrame, ``factors`` not a list of names, or a column of text.
 
     Examples
     --------
@@ -214,6 +224,8 @@ def decompose_improvement(
                 "clients has none of Lambert's factor columns "
                 f"({', '.join(lambert)}); pass factors=[...] naming the factor columns."
             )
+    if isinstance(factors, str) or not isinstance(factors, Iterable):
+        raise TypeError(f"factors must be a list of column names; got {factors!r}.")
     factors = list(factors)
     missing = [f for f in factors if f not in clients.columns]
     if missing or not factors:
@@ -221,11 +233,15 @@ def decompose_improvement(
             f"factors must name columns of clients; {missing or factors} not found among "
             f"{list(clients.columns)}."
         )
+    if len(set(factors)) < len(factors) or outcome in factors:
+        raise ValueError(
+            f"factors must name each column once, and not the outcome {outcome!r}; got {factors!r}."
+        )
     if targets is None and set(factors) <= set(lambert):
         targets = dict(lit.LAMBERT_1992_SHARES.value)
     elif targets is not None:
         targets = check_shares("targets", targets) if len(targets) else {}
-    data = clients[[*factors, outcome]].apply(pd.to_numeric, errors="coerce").dropna()
+    data = _numeric(clients[[*factors, outcome]]).dropna()
     if len(data) < 3:
         raise ValueError(
             f"clients needs at least 3 rows with {outcome} and every factor present; got "
@@ -234,15 +250,28 @@ def decompose_improvement(
     v = float(data[outcome].var())
     if v == 0:
         raise ValueError(f"{outcome} is constant; there is no variance to decompose.")
-    cov = data.cov()
+    cov = data.cov().to_numpy()  # columns: the factors in order, then the outcome
+    k = len(factors)
     out = pd.DataFrame(
         {
-            "variance_share": [100 * cov.loc[f, f] / v for f in factors],
-            "covariance_share": [100 * cov.loc[f, outcome] / v for f in factors],
+            "variance_share": 100 * np.diag(cov)[:k] / v,
+            "covariance_share": 100 * cov[:k, k] / v,
             "target_share": [float((targets or {}).get(f, np.nan)) for f in factors],
         },
         index=pd.Index(factors, name="factor"),
     )
     out.loc["unexplained"] = [np.nan, 100 - out["covariance_share"].sum(), np.nan]
     out.attrs["n"] = len(data)
+    return out
+
+
+def _numeric(frame: pd.DataFrame) -> pd.DataFrame:
+    """Columns as floats; text and infinities are errors naming the column."""
+    out = frame.apply(pd.to_numeric, errors="coerce").astype(float)
+    for col in frame.columns:
+        text = out[col].isna() & frame[col].notna()
+        if text.any():
+            raise TypeError(f"column {col!r} must hold numbers; got {frame[col][text].iloc[0]!r}.")
+        if np.isinf(out[col]).any():
+            raise ValueError(f"column {col!r} must hold finite numbers; got an infinite value.")
     return out
