@@ -129,3 +129,21 @@ def test_agrees_with_the_generator_when_available() -> None:
         pd.testing.assert_frame_equal(
             scored.reindex(sessions.index)[cols], sessions[cols], check_dtype=False
         )
+
+
+def test_scores_map_onto_the_published_sum_ranges() -> None:
+    # Hatcher & Gillaspy's metric: each subscale sum 4–20 and the total 12–60, so four
+    # times a subscale mean and twelve times the composite land there, extremes included.
+    wide = pd.concat(
+        [_random_wide(200, seed=4), pd.DataFrame([[1] * 12, [5] * 12], columns=COLS)],
+        ignore_index=True,
+    )
+    out = score_wai_sr(wide)
+    low, high = lit.WAI_SR_SCALE.value
+    n_items = len(WAI_SR_ITEMS)
+    for name, keys in WAI_SR_SUBSCALES.items():
+        sums = 4 * out[name]
+        np.testing.assert_allclose(sums, wide[[f"item_{i}" for i in keys]].sum(axis=1))
+        assert sums.min() == len(keys) * low and sums.max() == len(keys) * high
+    totals = n_items * out["alliance"]
+    assert totals.min() == n_items * low and totals.max() == n_items * high

@@ -34,11 +34,54 @@ from alliance_widgets.science import (
     r_to_r2,
     reliable_change_index,
     reliable_change_threshold,
+    score_wai_sr,
     variance_explained,
 )
 from alliance_widgets.science.factor import one_factor_loadings
 
 NAN = float("nan")
+ITEMS = [f"item_{i}" for i in range(1, 13)]
+
+# --------------------------------------------------------------------------- WAI-SR scoring
+
+
+def test_wai_sr_edge_cases() -> None:
+    for empty in (pd.DataFrame(columns=ITEMS), np.empty((0, 12))):
+        with pytest.raises(ValueError, match="items holds no responses"):
+            score_wai_sr(empty)
+    one = score_wai_sr(pd.DataFrame([[2] * 12], columns=ITEMS))
+    assert one.shape == (1, 4) and (one == 2.0).all().all()
+    # everyone the same answer: a constant table scores fine (means need no variance)
+    same = score_wai_sr(pd.DataFrame([[4] * 12] * 3, columns=ITEMS))
+    assert (same == 4.0).all().all()
+    # an all-missing respondent keeps their row, NaN throughout (the missing-item rule)
+    blank = score_wai_sr(pd.DataFrame([[NAN] * 12, [3] * 12], columns=ITEMS))
+    assert blank.iloc[0].isna().all() and (blank.iloc[1] == 3.0).all()
+
+
+@pytest.mark.parametrize(
+    ("items", "match"),
+    [
+        (pd.DataFrame([[True] * 12], columns=ITEMS), "whole numbers from 1 to 5 .* 0 item 1: True"),
+        (
+            pd.DataFrame({"client_id": [NAN] * 12, "item": range(1, 13), "response": 3}),
+            r"'client_id' is missing in 12 row\(s\) \(first: row 0\)",
+        ),
+        (
+            pd.DataFrame([[3] * 12], columns=ITEMS).assign(client_id=[None]),
+            r"'client_id' is missing in 1 row\(s\)",
+        ),
+        (
+            pd.DataFrame({"client_id": 1, "item": [NAN, *range(2, 13)], "response": 3}),
+            r"item numbers 1–12; rows \[0\] hold \[nan\]",
+        ),
+        (pd.DataFrame([[np.inf] + [3] * 11], columns=ITEMS), "0 item 1: inf"),
+    ],
+)
+def test_wai_sr_bad_values(items: pd.DataFrame, match: str) -> None:
+    with pytest.raises(ValueError, match=match):
+        score_wai_sr(items)
+
 
 # --------------------------------------------------------------------------- reliability
 

@@ -77,6 +77,7 @@ def _wide_items(items: Any) -> pd.DataFrame:
             "columns item and response."
         )
     ids = [c for c in _ID_COLUMNS if c in items.columns]
+    _check_keys(items, ids)
     frame = items.set_index(ids) if ids else items
     return frame[list(rename)].rename(columns=rename)[list(WAI_SR_ITEMS)]
 
@@ -85,6 +86,7 @@ def _pivot_long(items: pd.DataFrame) -> pd.DataFrame:
     if "client_id" not in items.columns:
         raise ValueError("items in long form needs a client_id column beside item and response.")
     keys = [c for c in _ID_COLUMNS if c in items.columns]
+    _check_keys(items, keys)
     item = pd.to_numeric(items["item"], errors="coerce")
     bad = ~item.isin(WAI_SR_ITEMS)
     if bad.any():
@@ -105,6 +107,16 @@ def _pivot_long(items: pd.DataFrame) -> pd.DataFrame:
     return wide.reindex(columns=list(WAI_SR_ITEMS))
 
 
+def _check_keys(items: pd.DataFrame, keys: list[str]) -> None:
+    for key in keys:
+        gap = items[key].isna()
+        if gap.any():
+            raise ValueError(
+                f"items column {key!r} is missing in {int(gap.sum())} row(s) (first: row "
+                f"{_plain(items.index[gap][0])!r}); every response needs its {key}."
+            )
+
+
 def _plain(x: Any) -> Any:
     """Python scalars (and tuples of them) print without numpy's ``np.int64(...)``."""
     if isinstance(x, tuple):
@@ -115,6 +127,12 @@ def _plain(x: Any) -> Any:
 def _check_range(wide: pd.DataFrame) -> pd.DataFrame:
     values = wide.apply(pd.to_numeric, errors="coerce").astype(float)
     not_number = values.isna() & wide.notna()
+    # True/False would pass as 1/0; they are answers to some other question, not ratings.
+    for col in wide.columns:
+        kind = wide[col].dtype
+        if pd.api.types.is_bool_dtype(kind) or pd.api.types.is_object_dtype(kind):
+            flags = wide[col].map(lambda v: isinstance(v, (bool, np.bool_)))
+            not_number[col] |= flags.to_numpy(dtype=bool)
     arr = values.to_numpy()
     off = (~np.isnan(arr)) & ((arr < _LOW) | (arr > _HIGH) | (arr != np.round(arr)))
     bad = not_number.to_numpy() | off
@@ -148,7 +166,9 @@ def score_wai_sr(items: Any, *, min_answered: int = 3) -> pd.DataFrame:
         The missing-item rule: a subscale is the mean of its answered items when at least
         ``min_answered`` of its 4 items are answered, otherwise missing (NaN). The
         ``alliance`` composite is missing whenever any subscale is, so it always weighs
-        bond, goals and tasks equally.
+        bond, goals and tasks equally. A respondent who answered nothing therefore
+        scores NaN throughout: that is the rule's result, kept on purpose so that the
+        row count still matches the input.
 
     Returns
     -------
@@ -159,8 +179,11 @@ def score_wai_sr(items: Any, *, min_answered: int = 3) -> pd.DataFrame:
     Raises
     ------
     ValueError
-        A response outside 1–5 or not a whole number (the message lists the rows and
-        values), missing item columns, or two answers to one item.
+        No rows; a response outside 1–5, not a whole number, True/False or text (the
+        message lists the rows and values); missing item columns; a missing
+        ``client_id``/``session``; or two answers to one item.
+    TypeError
+        ``items`` neither a DataFrame nor a 2-D array.
 
     Examples
     --------
