@@ -48,6 +48,13 @@ def binomial_effect_size_display(
     pandas.DataFrame
         Rows: the two groups; columns: the two outcomes and ``total`` (per 100 people).
 
+    Raises
+    ------
+    ValueError
+        ``r`` outside [-1, 1] or NaN; labels that are not two different strings.
+    TypeError
+        ``r`` not a number.
+
     Examples
     --------
     >>> binomial_effect_size_display(0.28)
@@ -84,6 +91,23 @@ def besd_sentence(
     r: float, *, groups: tuple[str, str] = ("a stronger alliance", "a weaker alliance")
 ) -> str:
     """A plain sentence saying what a correlation means in people (Rosenthal & Rubin 1982).
+
+    Parameters
+    ----------
+    r : float
+        A correlation in [-1, 1].
+    groups : pair of str
+        How the sentence names the two groups of clients.
+
+    Returns
+    -------
+    str
+        One sentence with the two success rates per 100 and the citation.
+
+    Raises
+    ------
+    ValueError
+        As :func:`binomial_effect_size_display`.
 
     Examples
     --------

@@ -58,6 +58,16 @@ def r_interval(r: float, n: int, level: float = 0.95) -> Estimate:
     level : float, default 0.95
         Confidence level.
 
+    Returns
+    -------
+    Estimate
+        ``value`` is ``r``, ``low``/``high`` the interval, ``n`` the pairs.
+
+    Raises
+    ------
+    ValueError
+        ``r`` outside [-1, 1] or NaN, ``n`` below 4, ``level`` outside (0, 1).
+
     Examples
     --------
     >>> e = r_interval(0.3, 50)
@@ -167,6 +177,23 @@ def r_to_r2(r: np.ndarray) -> np.ndarray: ...
 def r_to_r2(r: Any) -> Any:
     """Share of variance explained by a correlation: ``r²`` (a proportion, 0–1).
 
+    Parameters
+    ----------
+    r : float or array-like of float
+        Correlation(s) in [-1, 1]. An empty sequence gives an empty array.
+
+    Returns
+    -------
+    float or numpy.ndarray
+        A float for a number, an array for a sequence.
+
+    Raises
+    ------
+    ValueError
+        A value outside [-1, 1], NaN or an infinity.
+    TypeError
+        Text or True/False.
+
     Examples
     --------
     >>> r_to_r2(0.5)
@@ -181,6 +208,23 @@ def r_to_r2(r: Any) -> Any:
 
 def r_to_d(r: Any) -> Any:
     """Cohen's d equivalent to a correlation, for two equal groups: ``2r / √(1 − r²)``.
+
+    Parameters
+    ----------
+    r : float or array-like of float
+        Correlation(s) in (-1, 1): at ±1 the groups do not overlap and d is infinite.
+
+    Returns
+    -------
+    float or numpy.ndarray
+        A float for a number, an array for a sequence (empty in, empty out).
+
+    Raises
+    ------
+    ValueError
+        A value outside (-1, 1), NaN or an infinity.
+    TypeError
+        Text or True/False.
 
     Examples
     --------
@@ -201,6 +245,23 @@ def r_to_d(r: Any) -> Any:
 
 def d_to_r(d: Any) -> Any:
     """Correlation equivalent to Cohen's d, for two equal groups: ``d / √(d² + 4)``.
+
+    Parameters
+    ----------
+    d : float or array-like of float
+        Standardised mean difference(s), any finite value.
+
+    Returns
+    -------
+    float or numpy.ndarray
+        A float for a number, an array for a sequence (empty in, empty out).
+
+    Raises
+    ------
+    ValueError
+        NaN or an infinity.
+    TypeError
+        Text or True/False.
 
     Examples
     --------

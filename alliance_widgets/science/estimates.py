@@ -47,6 +47,12 @@ class Estimate:
     label : str
         The symbol printed by ``str()``, e.g. ``"r"``, ``"α"``, ``"ICC"``.
 
+    Raises
+    ------
+    ValueError
+        A value or limit that is NaN, infinite or not a number, ``low > high``, or a
+        ``level`` outside (0, 1).
+
     Examples
     --------
     >>> Estimate(0.05, 0.01, 0.12, label="ICC")

@@ -77,6 +77,14 @@ def expected_trajectory(
     pandas.DataFrame
         Columns ``session`` (1…n), ``expected``, ``lower``, ``upper``.
 
+    Raises
+    ------
+    ValueError
+        ``intake`` or ``floor`` outside 0–180 or NaN, ``n_sessions`` < 1, ``rate`` ≤ 0,
+        ``tolerance`` < 0.
+    TypeError
+        A value that is not a number (or True/False for ``n_sessions``).
+
     Examples
     --------
     >>> expected_trajectory(85, 4).round(1)

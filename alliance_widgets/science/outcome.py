@@ -1,8 +1,8 @@
 """Reliable and clinically significant change (Jacobson & Truax, 1991).
 
 ``reliable_change_index`` asks whether a pre–post difference is larger than measurement
-error alone would make it; ``clinical_cutoffs`` gives the three cutoffs between a
-dysfunctional and a functional population; ``classify_change`` sorts clients into
+error alone would make it; ``clinical_cutoffs`` (from :mod:`.cutoffs`) gives the three
+cutoffs between a dysfunctional and a functional population; ``classify_change`` sorts clients into
 recovered / improved / unchanged / deteriorated with the OQ-45.2 defaults (reliable
 change 14 points, cutoff 63.5) from :mod:`alliance_widgets.literature`.
 
@@ -18,7 +18,7 @@ Examples
 from __future__ import annotations
 
 import math
-from typing import Any, NamedTuple
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -28,6 +28,7 @@ from alliance_widgets.literature import (
     OQ45_CLINICAL_CUTOFF,
     OQ45_RELIABLE_CHANGE,
 )
+from alliance_widgets.science.cutoffs import ClinicalCutoffs, clinical_cutoffs
 from alliance_widgets.science.validation import check_pair, check_real
 
 __all__ = [
@@ -108,6 +109,19 @@ def reliable_change_index(pre: Any, post: Any, *, sd_pre: float, reliability: fl
     reliability : float
         Reliability of the measure (e.g. test–retest), in [0, 1).
 
+    Returns
+    -------
+    float, numpy.ndarray or pandas.Series
+        The index, in the container given (empty in, empty out).
+
+    Raises
+    ------
+    ValueError
+        A missing scalar score, an infinite score, unequal shapes, a table, Series with
+        different labels, ``sd_pre`` ≤ 0 or ``reliability`` outside [0, 1).
+    TypeError
+        Text, True/False or None as scores.
+
     Examples
     --------
     >>> round(reliable_change_index(80, 60, sd_pre=10, reliability=0.8), 3)
@@ -125,52 +139,6 @@ def reliable_change_index(pre: Any, post: Any, *, sd_pre: float, reliability: fl
     se = sd_pre * math.sqrt(1 - reliability)
     s_diff = math.sqrt(2 * se**2)
     return (x2 - x1) / s_diff
-
-
-class ClinicalCutoffs(NamedTuple):
-    """Jacobson & Truax's three cutoffs for clinically significant change.
-
-    ``a``: two SDs beyond the dysfunctional mean, toward the functional side;
-    ``b``: two SDs beyond the functional mean, toward the dysfunctional side;
-    ``c``: the point equally likely to belong to either population (preferred when
-    the two distributions overlap).
-    """
-
-    a: float
-    b: float
-    c: float
-
-
-def clinical_cutoffs(
-    mean_dys: float, sd_dys: float, mean_func: float, sd_func: float
-) -> ClinicalCutoffs:
-    """Cutoffs a, b and c between a dysfunctional and a functional population.
-
-    The formulas (Jacobson & Truax 1991) are written for a scale on which higher is
-    more dysfunctional and are mirrored when the dysfunctional mean is lower:
-    ``a = M_dys ∓ 2·SD_dys``, ``b = M_func ± 2·SD_func`` and
-    ``c = (SD_func·M_dys + SD_dys·M_func) / (SD_func + SD_dys)``.
-
-    Examples
-    --------
-    >>> clinical_cutoffs(mean_dys=80, sd_dys=15, mean_func=45, sd_func=15)
-    ClinicalCutoffs(a=50.0, b=75.0, c=62.5)
-    >>> clinical_cutoffs(80, 15, 80, 10)
-    Traceback (most recent call last):
-    ...
-    ValueError: mean_dys and mean_func must differ; got 80.0 for both.
-    """
-    m_d = check_real("mean_dys", mean_dys)
-    s_d = check_real("sd_dys", sd_dys, low=0, low_open=True)
-    m_f = check_real("mean_func", mean_func)
-    s_f = check_real("sd_func", sd_func, low=0, low_open=True)
-    if m_d == m_f:
-        raise ValueError(f"mean_dys and mean_func must differ; got {m_d} for both.")
-    toward_func = -1.0 if m_d > m_f else 1.0
-    a = m_d + toward_func * 2 * s_d
-    b = m_f - toward_func * 2 * s_f
-    c = (s_f * m_d + s_d * m_f) / (s_f + s_d)
-    return ClinicalCutoffs(a, b, c)
 
 
 def classify_change(
@@ -207,6 +175,17 @@ def classify_change(
     lower_is_better : bool, default True
         ``True`` for symptom measures such as the OQ-45; ``False`` for measures such as
         the ORS on which a higher score is better.
+
+    Returns
+    -------
+    str or pandas.Series
+        One of ``CHANGE_CATEGORIES`` for scalars; an ordered categorical Series otherwise.
+
+    Raises
+    ------
+    ValueError, TypeError
+        As :func:`reliable_change_index` for the scores; ``reliable_change`` ≤ 0, a
+        NaN ``cutoff``, or ``lower_is_better`` not a bool.
 
     Examples
     --------
@@ -253,6 +232,21 @@ def reliable_change_threshold(*, sd_pre: float, reliability: float) -> float:
 
     This is how a measure's published "reliable change" figure is derived from its
     spread and reliability (the 1.96 criterion is ``literature.JACOBSON_TRUAX_CRITERION``).
+
+    Parameters
+    ----------
+    sd_pre, reliability : float
+        As in :func:`reliable_change_index`: SD > 0, reliability in [0, 1).
+
+    Returns
+    -------
+    float
+        The threshold in scale points.
+
+    Raises
+    ------
+    ValueError
+        ``sd_pre`` ≤ 0 or not finite, ``reliability`` outside [0, 1).
 
     Examples
     --------

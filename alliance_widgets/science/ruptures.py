@@ -7,8 +7,7 @@ dip; a dip followed by a return is the V-shaped rupture–repair sequence Steven
 Muran & Safran 2018). The kit's operational rule (its numbers are
 ``literature.RUPTURE_DETECTION``, a kit assumption, not a published criterion):
 
-- the **running level** at a session is the mean of the previous ``window`` observed
-  sessions;
+- the **running level** at a session is the mean of the previous ``window`` observed ones;
 - a **rupture** starts when the rating falls at least ``threshold`` scale points below
   the running level; a new rupture cannot start while one is still open;
 - it is **repaired** if, within the next ``repair_within`` sessions, the rating returns
@@ -16,10 +15,9 @@ Muran & Safran 2018). The kit's operational rule (its numbers are
   (False) when all of those sessions were observed without a return, and **unknown**
   (missing) when the series ends, or sessions are missed, before that can be told.
 
-The default threshold, half a point on the 1–5 WAI-SR metric (two points on a 4-item
-subscale sum), is the kit's choice: large enough that small session-to-session wobble does
-not count, small enough to catch a dip a client would notice. It is a parameter so that a
-lesson can move it and show how the count of ruptures depends on the rule.
+The default threshold, half a point on the 1–5 WAI-SR metric (two on a 4-item subscale
+sum), is the kit's choice: above session-to-session wobble, within a dip a client would
+notice. A lesson can move it to show how the count of ruptures depends on the rule.
 
 Examples
 --------
@@ -58,7 +56,7 @@ _Rule = tuple[float, int, int, float]
 
 def _alliance_values(series: Any) -> tuple[np.ndarray, np.ndarray]:
     """Return (sessions, ratings) from a Series (index = session) or a sequence."""
-    if pd.api.types.is_bool_dtype(np.asarray(series).dtype):
+    if pd.api.types.is_bool_dtype(np.asarray(series).dtype):  # True/False are not ratings
         raise TypeError("series must hold ratings (numbers); got True/False values.")
     if isinstance(series, pd.Series):
         values = pd.to_numeric(series, errors="coerce")
@@ -104,17 +102,14 @@ def detect_ruptures(
         One client's alliance ratings in session order (WAI-SR 1–5 metric). A Series
         with an integer index gives the session numbers; otherwise sessions are 1, 2, ….
         Missed sessions may be NaN: they are skipped by the running level and cannot be
-        ruptures (so a series with every rating missing has none). Empty input, text,
-        True/False, a table and infinite ratings are errors.
+        ruptures (so a series with every rating missing has none).
     threshold : float
         The smallest fall below the running level that counts as a rupture (> 0).
-    window : int
-        How many previous observed sessions make the running level (≥ 1).
-    repair_within : int
-        How many sessions after the rupture a repair may take (≥ 1).
+    window, repair_within : int
+        How many previous observed sessions make the running level, and how many
+        sessions after the rupture a repair may take (each ≥ 1).
     tolerance : float
-        How far below the pre-rupture level a rating may stay and still count as
-        repaired (≥ 0).
+        How far below the pre-rupture level a repaired rating may stay (≥ 0).
 
     Returns
     -------
@@ -123,6 +118,14 @@ def detect_ruptures(
         first observed session, which has no history), ``drop`` (running level minus
         rating; positive is a fall), ``rupture`` (bool) and ``repaired`` (nullable
         boolean, set on rupture rows only). ``attrs["sources"]`` cites the definition.
+
+    Raises
+    ------
+    ValueError
+        Empty input, a table, infinite ratings, sessions out of order, or a rule value
+        outside its range (the message names it).
+    TypeError
+        Text or True/False as ratings.
 
     Examples
     --------
@@ -226,8 +229,7 @@ def detect_ruptures_by_client(
     Returns
     -------
     pandas.DataFrame
-        :func:`detect_ruptures`' table, ``client`` column first, sorted by client and
-        session (a client seen once, or never rated, has no rupture).
+        :func:`detect_ruptures`' table, ``client`` column first, by client and session.
 
     Raises
     ------
@@ -258,12 +260,10 @@ def detect_ruptures_by_client(
     check_keywords("detect_ruptures_by_client", rule, _RULE_KEYS)
     checked = _rule(*(rule.get(k, _RULE[k]) for k in _RULE_KEYS))
     ordered = _check_keys(sessions, client, session).sort_values([client, session], kind="stable")
-    values = pd.to_numeric(ordered[alliance], errors="coerce")
-    if (values.isna() & ordered[alliance].notna()).any():
-        raise TypeError(f"column {alliance!r} must hold numbers (ratings).")
-    x = values.to_numpy(dtype=float)
-    if np.any(np.isinf(x)):
-        raise ValueError(f"column {alliance!r} must hold finite ratings; got an infinite value.")
+    try:  # the one-client checks, with the column named in the message
+        x = _alliance_values(ordered[alliance].reset_index(drop=True))[1]
+    except (TypeError, ValueError) as exc:
+        raise type(exc)(str(exc).replace("series", f"column {alliance!r}", 1)) from None
     ids = ordered[client].to_numpy()
     numbers = ordered[session].to_numpy()
     codes, _ = pd.factorize(ordered[client], sort=False)

@@ -37,6 +37,12 @@ __all__ = [
 def lambert_shares() -> pd.Series:
     """Lambert's (1992) four factors as percentages of improvement (as commonly reported).
 
+    Returns
+    -------
+    pandas.Series
+        Shares in %, indexed by factor; ``attrs`` holds ``source``, ``status`` and
+        ``note`` from ``literature.LAMBERT_1992_SHARES``.
+
     Examples
     --------
     >>> lambert_shares()
@@ -56,6 +62,23 @@ def lambert_shares() -> pd.Series:
 
 def variance_explained(r: float) -> float:
     """The share of outcome variance a correlation explains, ``r²`` (a proportion 0–1).
+
+    Parameters
+    ----------
+    r : float
+        One correlation in [-1, 1] (for many at once use ``effects.r_to_r2``).
+
+    Returns
+    -------
+    float
+        ``r²``, rounded to 15 decimals so that ``0.3`` gives ``0.09`` exactly.
+
+    Raises
+    ------
+    ValueError
+        ``r`` outside [-1, 1] (a percentage such as 26 gets a hint) or NaN.
+    TypeError
+        Not a single number (text, True/False, an array).
 
     Examples
     --------
