@@ -17,7 +17,8 @@ The seeds are fixed, so the tests are deterministic. There are about 50 such che
 each uses Z = 3.3 (two-sided p ≈ .001 per check, Bonferroni for a 5 % family-wise chance
 that an unbiased generator fails one with another seed); at 2 SE, two or three checks
 failed by chance with these seeds (``benchmarks/bench_calibration.py --replicates 20``
-measures each bias over many studies). MixedLM starts from
+measures each bias over many studies: none beyond a fraction of an SE from the OQ-45
+floor, see ``simulate_model``). MixedLM starts from
 moment estimates (see :func:`moment_start`): from statsmodels' default start its
 optimisers stalled, or stopped at a degenerate fit, on some of these data.
 Psychometric targets hold at session 1 (see ``simulate``'s docstring).
