@@ -135,3 +135,24 @@ def test_decompose_a_lambert_mode_study_when_available() -> None:
     assert abs(out.loc["unexplained", "covariance_share"]) < 2
     shares = out.drop(index="unexplained")
     np.testing.assert_allclose(shares.covariance_share, shares.target_share, atol=8)
+
+
+def test_covariance_shares_are_pratts_measures_from_statsmodels_ols() -> None:
+    # Pratt's measure, standardised β times the zero-order r, splits an OLS R² among
+    # predictors. With improvement the exact sum of (correlated) factors, OLS gives β = 1
+    # and R² = 1, and each Pratt measure is cov(factor, improvement) / var(improvement):
+    # the covariance share, computed here independently by statsmodels.
+    import statsmodels.api as sm
+
+    f = _lambert_like(3_000, 4, correlated=True)
+    factors = list(lit.LAMBERT_1992_SHARES.value)
+    fit = sm.OLS(f.improvement, sm.add_constant(f[factors])).fit()
+    sd_y = f.improvement.std()
+    pratt = {
+        k: fit.params[k] * f[k].std() / sd_y * np.corrcoef(f[k], f.improvement)[0, 1]
+        for k in factors
+    }
+    out = decompose_improvement(f)
+    for k in factors:
+        assert out.loc[k, "covariance_share"] == pytest.approx(100 * pratt[k], abs=1e-8)
+    assert sum(pratt.values()) == pytest.approx(fit.rsquared, abs=1e-10)
