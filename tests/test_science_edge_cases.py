@@ -125,6 +125,16 @@ def test_reliability_rows_with_nan_are_dropped_and_counted(func: Callable[..., E
     assert est.value == pytest.approx(func(items.dropna()).value)
 
 
+def test_omega_needs_three_items() -> None:
+    # Two items: one covariance, two loadings; any split fits, so omega is not identified.
+    two = [[1, 2], [2, 3], [3, 3], [4, 5], [5, 4]]
+    with pytest.raises(
+        ValueError, match=r"at least 3 item columns for omega .* use cronbach_alpha"
+    ):
+        mcdonald_omega(two)
+    assert cronbach_alpha(two).n == 5
+
+
 def test_omega_reports_skipped_bootstrap_resamples() -> None:
     # Three respondents: many resamples repeat one row, making every item constant.
     est = mcdonald_omega([[1, 2, 2], [2, 3, 3], [3, 3, 4]], n_boot=200, seed=0)

@@ -167,7 +167,8 @@ def mcdonald_omega(
     Parameters
     ----------
     items : DataFrame or 2-D array
-        Rows are respondents, columns items; rows with a missing item are dropped.
+        Rows are respondents, columns items (at least 3: a one-factor model of two items
+        is not identified); rows with a missing item are dropped.
     level : float, default 0.95
         Confidence level.
     n_boot : int, default 1000
@@ -184,8 +185,8 @@ def mcdonald_omega(
     Raises
     ------
     ValueError
-        As :func:`cronbach_alpha` for the items; also when most resamples are unusable
-        (too few distinct respondents for a bootstrap).
+        As :func:`cronbach_alpha` for the items; also fewer than 3 items, or most
+        resamples unusable (too few distinct respondents for a bootstrap).
 
     Examples
     --------
@@ -199,7 +200,14 @@ def mcdonald_omega(
     n_boot = check_int("n_boot", n_boot, minimum=_MIN_BOOT)
     seed = check_int("seed", seed, minimum=0)
     x = _item_matrix(items)
-    n = x.shape[0]
+    n, k = x.shape
+    if k < 3:
+        # Two items give one covariance for two loadings: any split of it fits, so omega
+        # would depend on where the fit happened to stop.
+        raise ValueError(
+            f"items needs at least 3 item columns for omega (a one-factor model of {k} items "
+            "is not identified); use cronbach_alpha for 2 items."
+        )
     w = _omega(x)
     rng = np.random.default_rng(seed)
     boots = np.empty(n_boot)
