@@ -424,6 +424,37 @@ print(answer_8_6)
 ex.check_capstone_writeup(answer_8_6, clients, seed=SEED)
 
 # %% [markdown]
+# ## Going further: the explorers on your clinic
+#
+# Every explorer of the course can be pointed at a design like yours. Copy a line into a
+# new cell (*Insert → Insert Cell Below*, or press `B`) and run it:
+#
+# ```python
+# aw.TherapistEffectsExplorer(
+#     n_therapists=N_THERAPISTS, clients_per_therapist=CLIENTS_PER_THERAPIST, seed=SEED
+# )
+# ```
+#
+# draws *your* clinic (the same generator and seed, so the same ICC as in section 4) with
+# every therapist's caseload; move its sliders to see how your results would change in a
+# clinic with more therapists or larger caseloads.
+#
+# ```python
+# aw.AllianceOutcomeExplorer(n_clients=len(clients), seed=SEED)
+# ```
+#
+# simulates a simpler clinic of your size: press its *New sample* button a few times and
+# compare the spread of r with section 3.
+#
+# ```python
+# aw.RuptureRepairExplorer(seed=SEED % 10000)
+# ```
+#
+# shows ruptures and repair in a clinic made with your seed (it accepts seeds up to
+# 9,999), and `aw.FeedbackExplorer(intake=110, course="deteriorating")` follows a client
+# who gets worse, with the warnings a feedback system would give.
+
+# %% [markdown]
 # ## What this lesson corrects
 #
 # - *"My study found it, so it is true."* One clinic is one draw (section 3). Report the
