@@ -76,6 +76,10 @@ def test_wai_sr_edge_cases() -> None:
             r"item numbers 1–12; rows \[0\] hold \[nan\]",
         ),
         (pd.DataFrame([[np.inf] + [3] * 11], columns=ITEMS), "0 item 1: inf"),
+        (
+            pd.DataFrame([[3] * 12, [4] * 12], columns=ITEMS).assign(client_id=["a", "a"]),
+            "more than one row for client_id 'a'; .*add a session column",
+        ),
     ],
 )
 def test_wai_sr_bad_values(items: pd.DataFrame, match: str) -> None:

@@ -79,6 +79,12 @@ def _wide_items(items: Any) -> pd.DataFrame:
     ids = [c for c in _ID_COLUMNS if c in items.columns]
     _check_keys(items, ids)
     frame = items.set_index(ids) if ids else items
+    if ids and frame.index.duplicated().any():
+        first = _plain(frame.index[frame.index.duplicated()][0])
+        raise ValueError(
+            f"items has more than one row for {'/'.join(ids)} {first!r}; keep one row per "
+            "respondent (add a session column if these are different sessions)."
+        )
     return frame[list(rename)].rename(columns=rename)[list(WAI_SR_ITEMS)]
 
 
