@@ -243,6 +243,8 @@ class BordinExplorer(Explorer):
             widgets.ToggleButtons(
                 options=[("Set the components", "profile"), ("Answer 12 items", "questionnaire")],
                 description="Input",
+                # Each button as wide as its words: the default width cut them to "Set the…".
+                style={"button_width": "auto"},
             ),
         )
         self._component_sliders = [
@@ -255,6 +257,9 @@ class BordinExplorer(Explorer):
                     step=0.05,
                     readout_format=".2f",
                     description=label,
+                    # One label width for all three, so the tracks line up and stay long.
+                    style={"description_width": "11em"},
+                    layout=widgets.Layout(width="34em"),
                 ),
             )
             for c, label in (
