@@ -686,7 +686,7 @@ def move_slider(root: Any, *, how: str, index: int = 0, timeout: float = 20) -> 
     return Move(how, label, readout, after_readout, chart, after_chart)
 
 
-def move_control(root: Any, *, how: str, tries: int = 4, timeout: float = 10) -> Move:
+def move_control(root: Any, *, how: str, tries: int = 4, timeout: float = 6) -> Move:
     """Move a control of an explorer so that its chart and readout change; return the move.
 
     Enabled sliders are tried first, in order; a slider can be inert in some states (the
@@ -822,6 +822,10 @@ def check_lesson(
             run.problems.append(f"screenshot failed: {exc}")
         context.close()
         stop_kernels(server)
+    # Every request the page made, kept beside the screenshot: what "offline" was checked on.
+    log = ARTIFACTS / "requests" / shot.with_suffix(".txt").name
+    log.parent.mkdir(parents=True, exist_ok=True)
+    log.write_text("\n".join(watch.requests + [f"BLOCKED {u}" for u in watch.blocked]) + "\n")
     if watch.outside():
         run.problems.append(
             "requests to hosts other than this machine:\n  " + "\n  ".join(watch.outside())
