@@ -72,9 +72,9 @@ def check_change_categories(answer: Any, cases: Mapping[str, tuple[float, float]
     >>> print(check_change_categories({"Ana": "recovered", "Ben": "recovered",
     ...                                "Cai": "unchanged"}, cases))
     Exercise 7.2 — 🟡 partly correct.
-      ✓ Ana: 'recovered' (recovered) is right.
-      ✓ Cai: 'unchanged' (unchanged) is right.
-      ✗ Ben: 'recovered' (recovered): the score fell 16 points, a reliable change, but 74 is still above the cutoff of 63.5: improved, not recovered.
+      ✓ Ana: 'recovered' is right.
+      ✓ Cai: 'unchanged' is right.
+      ✗ Ben: 'recovered': the score fell 16 points, a reliable change, but 74 is still above the cutoff of 63.5: improved, not recovered.
       Hint: First: is the change at least 14 points? Then: did the score cross the cutoff of 63.5?
     """  # noqa: E501
     from alliance_widgets.science import CHANGE_CATEGORIES, classify_change
