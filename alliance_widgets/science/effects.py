@@ -39,6 +39,10 @@ __all__ = [
 ]
 
 
+# Sums of squares outside these bounds have lost precision to overflow or underflow.
+_TINY, _HUGE = 1e-280, 1e280
+
+
 def _level(level: Any) -> float:
     return check_real("level", level, low=0, high=1, low_open=True, high_open=True)
 
@@ -145,9 +149,13 @@ def correlation_ci(x: Any, y: Any, level: float = 0.95) -> Estimate:
                 f"{name} is constant (every value {v[0]}): a correlation needs variation in "
                 "both variables."
             )
-    # Scaled to unit size first, so that huge values cannot overflow the sums of squares.
     xc, yc = xs - xs.mean(), ys - ys.mean()
-    xc, yc = xc / np.abs(xc).max(), yc / np.abs(yc).max()
+    with np.errstate(over="ignore", under="ignore"):  # detected just below
+        sums = [float(np.dot(v, v)) for v in (xc, yc)]
+    if not all(_TINY < ss < _HUGE for ss in sums):
+        # Sums of squares would overflow or underflow (values near 1e±150): rescale first.
+        # Only then, so that ordinary data give the same bytes as before.
+        xc, yc = xc / np.abs(xc).max(), yc / np.abs(yc).max()
     r = float(np.dot(xc, yc) / math.sqrt(np.dot(xc, xc) * np.dot(yc, yc)))
     r = min(1.0, max(-1.0, r))
     return r_interval(r, int(xs.size), level)
