@@ -6,6 +6,8 @@ import math
 
 import numpy as np
 import pytest
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
 from scipy import stats
 
 from alliance_widgets import literature as lit
@@ -112,3 +114,34 @@ def test_besd_sentence_reads_the_table() -> None:
     assert "64 of every 100" in s and "36 of every 100" in s and "Rosenthal" in s
     with pytest.raises(ValueError, match="r must be"):
         besd_sentence(2)
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    data=st.lists(
+        st.tuples(
+            st.one_of(st.floats(-1e3, 1e3), st.just(float("nan"))),
+            st.one_of(st.floats(-1e3, 1e3), st.just(float("nan"))),
+        ),
+        min_size=4,
+        max_size=30,
+    )
+)
+def test_correlation_matches_scipy_on_the_complete_pairs(data: list[tuple[float, float]]) -> None:
+    x, y = (np.array(v, dtype=float) for v in zip(*data, strict=True))
+    keep = ~(np.isnan(x) | np.isnan(y))
+    xs, ys = x[keep], y[keep]
+    if xs.size < 4:
+        with pytest.raises(ValueError, match="at least 4 complete pairs"):
+            correlation_ci(x, y)
+        return
+    if min(np.ptp(xs), np.ptp(ys)) == 0:
+        with pytest.raises(ValueError, match="is constant"):
+            correlation_ci(x, y)
+        return
+    # A spread of rounding dust next to the values' size leaves r ill-conditioned.
+    assume(all(np.ptp(v) > 1e-6 * (1 + np.abs(v).max()) for v in (xs, ys)))
+    ours = correlation_ci(x, y)
+    assert ours.n == xs.size
+    assert ours.value == pytest.approx(stats.pearsonr(xs, ys).statistic, abs=1e-9)
+    assert -1 <= ours.low <= ours.value <= ours.high <= 1
