@@ -126,8 +126,15 @@ def test_highlight_is_a_view_only_param_sized_to_the_clinic(explorer):
     param = _param(explorer)
     assert param["bind"]["input"] == "range" and param["bind"]["max"] == explorer.n_therapists
     assert "Highlight the therapist ranked" in param["bind"]["name"]
+    view = explorer.chart
     explorer.n_therapists = 33
     assert _param(explorer)["bind"]["max"] == 33
+    # The new range is set in the cached spec: the chart is not rebuilt ...
+    assert explorer.chart is view
+    # ... and a highlight beyond the new range moves to its end.
+    explorer.chart._params["highlight_rank"] = 30
+    explorer.n_therapists = 12
+    assert _param(explorer)["value"] == 12 and _param(explorer)["bind"]["max"] == 12
     # A seed change only swaps data: the learner's highlight survives it.
     explorer.chart._params["highlight_rank"] = 5
     explorer.seed = 77

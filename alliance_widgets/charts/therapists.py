@@ -149,11 +149,13 @@ def _caseload_panel(n_therapists: int) -> Any:
         ],
     )
     # The label sits along the top edge, on the side of the column with more room, so it
-    # never hides the caseload's dots.
-    side = alt.expr(f"{HIGHLIGHT_PARAM} > {max(n_therapists, 2) / 2} ? 'right' : 'left'")
-    offset = alt.expr(f"{HIGHLIGHT_PARAM} > {max(n_therapists, 2) / 2} ? -8 : 8")
+    # never hides the caseload's dots; "half" is read from the data, so the chart does not
+    # depend on the number of therapists.
+    side = alt.expr("datum.rank > datum.n_ranks / 2 ? 'right' : 'left'")
+    offset = alt.expr("datum.rank > datum.n_ranks / 2 ? -8 : 8")
     label = (
-        therapists.transform_filter(chosen)
+        therapists.transform_joinaggregate(n_ranks="max(rank)")
+        .transform_filter(chosen)
         .transform_calculate(
             label=alt.datum.therapist_id
             + " (rank "

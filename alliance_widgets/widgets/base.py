@@ -24,6 +24,9 @@ Hooks, called in this order on every state change
     ``chart_data()`` -> a ``DataFrame`` or a mapping ``{name: DataFrame}``: the data
     behind the chart (the first frame is ``explorer.data``).
     ``readout()`` -> plain text, one finding per line, built from the same numbers.
+    ``param_bindings()`` (optional) -> ``{param: {bind option: value}}``, e.g. the
+    ``max`` of an in-chart slider that follows the data, set in the cached spec without a
+    rebuild (the param's value is kept inside the new range).
     ``chart_description()`` (optional) -> the chart's one-sentence text alternative for
     the current numbers (``None`` keeps the builder's ``description``).
 Structure (called only when ``chart_key()`` changes, e.g. a mode switch)
@@ -117,6 +120,7 @@ from alliance_widgets.widgets.base_view import (
     as_frames,
     full_spec,
     readout_html,
+    rebind_params,
     swapped_spec,
 )
 
@@ -203,6 +207,10 @@ class Explorer(ExplorerView, widgets.VBox):
     def chart_key(self) -> Hashable:
         """Return what the chart's structure depends on (a change rebuilds the chart)."""
         return None
+
+    def param_bindings(self) -> Mapping[str, Mapping[str, Any]]:
+        """Return new bind options of in-chart params, by param name (none by default)."""
+        return {}
 
     def chart_description(self) -> str | None:
         """Return the chart's one-sentence text alternative for the current numbers."""
@@ -293,6 +301,7 @@ class Explorer(ExplorerView, widgets.VBox):
                 self._spec_key = key
             else:
                 spec = self._swapped_spec(self._spec, frames)
+            spec = rebind_params(spec, self.param_bindings())
             description = self.chart_description()
             if description is not None:
                 spec["description"] = description

@@ -44,6 +44,7 @@ __all__ = [
     "as_frames",
     "full_spec",
     "readout_html",
+    "rebind_params",
     "swapped_spec",
 ]
 
@@ -118,6 +119,31 @@ def swapped_spec(
             for p in spec["params"]
         ]
     return spec
+
+
+def rebind_params(
+    spec: dict[str, Any], bindings: Mapping[str, Mapping[str, Any]]
+) -> dict[str, Any]:
+    """``spec`` with new bind options for the named params, each value kept in range.
+
+    Examples
+    --------
+    >>> spec = {"params": [{"name": "k", "value": 9, "bind": {"input": "range", "max": 10}}]}
+    >>> rebind_params(spec, {"k": {"max": 5}})["params"]
+    [{'name': 'k', 'value': 5, 'bind': {'input': 'range', 'max': 5}}]
+    """
+    if not bindings or "params" not in spec:
+        return spec
+    params = []
+    for p in spec["params"]:
+        if p.get("name") in bindings and isinstance(p.get("bind"), dict):
+            bind = {**p["bind"], **bindings[p["name"]]}
+            p = {**p, "bind": bind}
+            if isinstance(p.get("value"), (int, float)):
+                low, high = bind.get("min", p["value"]), bind.get("max", p["value"])
+                p["value"] = min(max(p["value"], low), high)
+        params.append(p)
+    return {**spec, "params": params}
 
 
 class ExplorerView:

@@ -30,7 +30,12 @@ import pandas as pd
 import traitlets
 
 from alliance_widgets import literature as lit
-from alliance_widgets.charts.therapists import effect_frame, icc_frame, therapist_chart
+from alliance_widgets.charts.therapists import (
+    HIGHLIGHT_PARAM,
+    effect_frame,
+    icc_frame,
+    therapist_chart,
+)
 from alliance_widgets.science.caseloads import (
     CaseloadAnalysis,
     analyse_caseloads,
@@ -213,9 +218,9 @@ class TherapistEffectsExplorer(Explorer):
         """Tables ``clients``, ``therapists``, ``iccs`` and ``effects``."""
         return self._frames_now
 
-    def chart_key(self) -> Hashable:
-        """The in-chart highlight slider's range depends on the number of therapists."""
-        return self.n_therapists
+    def param_bindings(self) -> dict[str, dict[str, Any]]:
+        """The in-chart highlight slider runs over the clinic's therapists."""
+        return {HIGHLIGHT_PARAM: {"max": self.n_therapists}}
 
     def build_chart(self, data: Mapping[str, pd.DataFrame]) -> Any:
         """The three-panel chart of :mod:`alliance_widgets.charts.therapists`."""
