@@ -116,9 +116,11 @@ explorer
 
 # %%
 explorer.client = 8
+readouts = []
 for threshold in (0.2, lit.RUPTURE_DETECTION.value["threshold"], 1.0):
     explorer.threshold = threshold
-    print("\n".join(explorer.summary.splitlines()[:2]), end="\n\n")
+    readouts.append("\n".join(explorer.summary.splitlines()[:2]))
+print("\n\n".join(readouts))
 explorer.client, explorer.threshold = 7, lit.RUPTURE_DETECTION.value["threshold"]
 
 # %% [markdown]

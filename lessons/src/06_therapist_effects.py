@@ -151,9 +151,11 @@ print(lit.ALLIANCE_ICC_THERAPISTS.describe())
 
 # %%
 big = aw.simulate(seed=2026, n_therapists=100, items=False)
+big_outcome = therapist_icc(big.clients, outcome="improvement")
+big_alliance = therapist_icc(big.clients, outcome="early_alliance")
 print(f"{big.clients.therapist_id.nunique()} therapists, {len(big.clients)} clients")
-print("improvement:   ", therapist_icc(big.clients, outcome="improvement"))
-print("early alliance:", therapist_icc(big.clients, outcome="early_alliance"))
+print("improvement:   ", big_outcome)
+print("early alliance:", big_alliance)
 
 # %% [markdown]
 # ## 5 · Whose alliance? The therapist part and the client part
@@ -314,10 +316,14 @@ explorer
 
 # %%
 typical = lit.THERAPIST_EFFECTS.value / 100  # the commonly reported share, as a proportion
+readouts = []
 for share, caseload in ((typical, 10), (0.3, 10), (0.3, 30)):
     explorer.therapist_icc_outcome, explorer.clients_per_therapist = share, caseload
-    print(f"Therapists' share set to {share:.0%}, {caseload} clients each:")
-    print(explorer.summary.splitlines()[-1], end="\n\n")
+    readouts.append(
+        f"Therapists' share set to {share:.0%}, {caseload} clients each:\n"
+        + explorer.summary.splitlines()[-1]
+    )
+print("\n\n".join(readouts))
 
 # %% [markdown]
 # Ranking therapists by a few clients' outcomes mostly ranks luck, unless therapists

@@ -214,11 +214,12 @@ explorer
 
 # %%
 explorer.intake = 120
-print("Intake 120:\n" + explorer.summary, end="\n\n")
+readouts = ["Intake 120:\n" + explorer.summary]
 explorer.intake, explorer.course = 90, "recovers late"
-print("Recovers late:\n" + explorer.summary, end="\n\n")
+readouts.append("Recovers late:\n" + explorer.summary)
 explorer.course, explorer.feedback = "not on track", "feedback + support tools"
-print(explorer.summary.splitlines()[-1])
+readouts.append(explorer.summary.splitlines()[-1])
+print("\n\n".join(readouts))
 
 # %% [markdown]
 # The warnings for the late recoverer were, in hindsight, false alarms; but while the
