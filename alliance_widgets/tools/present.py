@@ -121,8 +121,8 @@ def _title(n: int) -> str:
 
 
 _INTRO = (
-    "Each explorer below has controls on the left and a chart that updates as you move "
-    "them; a sentence under each chart says in words what it shows. Every client here is "
+    "Each explorer below has controls and a chart that updates as you move them; "
+    "sentences under each chart say in words what it shows. Every client here is "
     "simulated: no real person's data appear on this page."
 )
 

@@ -584,6 +584,28 @@ def full_screenshot(page: Any, path: Path, width: int = 1280, max_height: int = 
         page.set_viewport_size(old)
 
 
+def tall_screenshot(page: Any, path: Path, max_height: int = 16000) -> None:
+    """Save the whole page as one PNG, also when an inner element scrolls (as in Voilà).
+
+    ``full_page`` only grows the shot to the document's height; Voilà scrolls inside a
+    container, so the window itself is made as tall as the tallest scrolling content.
+    """
+    path.parent.mkdir(parents=True, exist_ok=True)
+    height = page.evaluate(
+        """() => Math.max(document.documentElement.scrollHeight,
+            ...[...document.querySelectorAll('body, body *')]
+                .filter(e => /(auto|scroll)/.test(getComputedStyle(e).overflowY))
+                .map(e => e.scrollHeight))"""
+    )
+    old = page.viewport_size
+    page.set_viewport_size({"width": old["width"], "height": min(max_height, int(height) + 40)})
+    try:
+        time.sleep(0.5)
+        page.screenshot(path=str(path))
+    finally:
+        page.set_viewport_size(old)
+
+
 # --------------------------------------------------------------------------- controls
 
 

@@ -53,8 +53,7 @@ def test_gallery_shows_every_explorer_without_code_or_internet(
 ) -> None:
     page, watch, seconds = gallery_page
     scope = kb.GALLERY_SCOPE
-    kb.SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(kb.SCREENSHOTS / "gallery.png"), full_page=True)
+    kb.tall_screenshot(page, kb.SCREENSHOTS / "gallery.png")
     text = page.inner_text(scope)
     for item in GALLERY:
         assert item.heading in text, f"heading {item.heading!r} missing"
