@@ -1,5 +1,5 @@
 # %% [markdown]
-# # Lesson 05 · Ruptures and repair
+# # Lesson 05 — Ruptures and repair
 #
 # *About 50 minutes. You need lessons 00–04 behind you, or at least lesson 03 (the
 # synthetic clinic) and lesson 04 (what a correlation means).*
@@ -434,3 +434,6 @@ for ref in lit.references(
     lit.TASK_FORCE_2018,
 ):
     print("-", ref)
+
+# %% [markdown]
+# **Next:** lesson 06, *Therapist effects*.

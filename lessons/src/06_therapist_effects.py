@@ -1,5 +1,5 @@
 # %% [markdown]
-# # Lesson 06 · Therapist effects: whose alliance matters?
+# # Lesson 06 — Therapist effects: whose alliance matters?
 #
 # *About 50 minutes. Builds on lesson 03 (the synthetic clinic) and lesson 04
 # (correlations and intervals).*
@@ -389,3 +389,6 @@ for ref in lit.references(
     lit.WITHIN_THERAPIST_COUNTER,
 ):
     print("-", ref)
+
+# %% [markdown]
+# **Next:** lesson 07, *Feedback and not-on-track clients*.

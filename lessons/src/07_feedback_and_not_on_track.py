@@ -1,5 +1,5 @@
 # %% [markdown]
-# # Lesson 07 · Feedback and not-on-track clients
+# # Lesson 07 — Feedback and not-on-track clients
 #
 # *About 55 minutes. Builds on lesson 03 (the OQ-45 scores in the clinic) and lesson 04.*
 #
@@ -358,3 +358,6 @@ for ref in lit.references(
     lit.SRS_CUTOFF,
 ):
     print("-", ref)
+
+# %% [markdown]
+# **Next:** lesson 08, *Capstone: analyse a clinic of your own*.

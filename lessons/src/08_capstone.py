@@ -1,5 +1,5 @@
 # %% [markdown]
-# # Lesson 08 · Capstone: analyse a clinic of your own
+# # Lesson 08 — Capstone: analyse a clinic of your own
 #
 # *About 75 minutes. Uses everything from lessons 03–07; no new statistics.*
 #
