@@ -145,7 +145,8 @@ def test_every_chart_and_control_has_a_text_alternative(
     unnamed = page.evaluate(
         """scope => [...document.querySelectorAll(
                 scope + ' input, ' + scope + ' select, ' + scope + ' button, '
-                + scope + ' [role=slider], ' + scope + ' textarea')]
+                + scope + ' [role=slider], ' + scope + ' textarea, '
+                + scope + ' [contenteditable=true]')]
             .filter(e => e.offsetParent !== null)
             .filter(e => {
                 const name = (e.getAttribute('aria-label') || e.title || '').trim()
