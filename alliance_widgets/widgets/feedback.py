@@ -338,4 +338,5 @@ class FeedbackExplorer(Explorer):
 def _change_words(delta: float) -> str:
     if round(delta) == 0:
         return "no change"
-    return f"{abs(delta):.0f} points {'worse' if delta > 0 else 'better'}"
+    size = round(abs(delta))
+    return f"{size} point{'' if size == 1 else 's'} {'worse' if delta > 0 else 'better'}"
