@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 
 import altair as alt
@@ -73,3 +74,15 @@ def test_no_url_in_the_rendered_svg() -> None:
     svg = render.chart_svg(_chart())
     assert "http://" not in svg.replace("http://www.w3.org", "")
     assert "https://" not in svg
+
+
+def test_an_explorers_static_svg_carries_its_summary_as_a_text_alternative() -> None:
+    from alliance_widgets.charts.render import chart_text
+    from alliance_widgets.widgets import AllianceOutcomeExplorer
+
+    explorer = AllianceOutcomeExplorer()
+    svg = explorer._repr_mimebundle_()["image/svg+xml"]
+    assert svg.startswith("<svg") and 'role="img"' in svg
+    label = html.escape(chart_text(explorer.spec), quote=True)
+    assert f'aria-label="{label}"' in svg
+    assert f"<title>{label}</title>" in svg

@@ -8,6 +8,7 @@ from alliance_widgets.charts.render import (
     chart_svg,
     chart_text,
     enable_offline_charts,
+    labelled_svg,
     static_bundle,
 )
 from alliance_widgets.charts.theme import OKABE_ITO, PALETTE, SIGNAL_COLOURS, kit_theme
@@ -20,5 +21,6 @@ __all__ = [
     "chart_text",
     "enable_offline_charts",
     "kit_theme",
+    "labelled_svg",
     "static_bundle",
 ]

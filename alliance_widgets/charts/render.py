@@ -116,8 +116,22 @@ def static_bundle(chart: alt.TopLevelMixin | Mapping[str, Any]) -> dict[str, str
     screen reader meets the same words in a static export as nbval checks in CI.
     """
     spec = _as_spec(chart)
-    text = chart_text(spec)
-    return {"image/svg+xml": _label_svg(chart_svg(spec), text), "text/plain": text}
+    return {"image/svg+xml": labelled_svg(spec), "text/plain": chart_text(spec)}
+
+
+def labelled_svg(chart: alt.TopLevelMixin | Mapping[str, Any]) -> str:
+    """Render a chart to SVG whose ``<title>`` and ``aria-label`` are its text summary.
+
+    Examples
+    --------
+    >>> import altair as alt, pandas as pd
+    >>> c = alt.Chart(pd.DataFrame({"x": [1]}), title="One bar",
+    ...     description="A single bar.").mark_bar().encode(x="x:Q")
+    >>> labelled_svg(c).count("<title>One bar — A single bar.</title>")
+    1
+    """
+    spec = _as_spec(chart)
+    return _label_svg(chart_svg(spec), chart_text(spec))
 
 
 def _label_svg(svg: str, text: str) -> str:

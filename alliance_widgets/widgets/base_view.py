@@ -33,8 +33,8 @@ from alliance_widgets.charts.common import records
 from alliance_widgets.charts.render import (
     EMBED_OPTIONS,
     WIDGET_VIEW_MIMETYPE,
-    chart_svg,
     chart_text,
+    labelled_svg,
 )
 
 __all__ = [
@@ -264,8 +264,12 @@ class ExplorerView:
         return "\n".join(p for p in parts if p)
 
     def svg(self) -> str:
-        """The current chart as a static SVG (vl-convert, offline)."""
-        return chart_svg(self.spec)
+        """The current chart as a static SVG (vl-convert, offline), its summary as its name.
+
+        The ``<title>`` and ``aria-label`` give the picture a text alternative where no
+        widget is drawn: GitHub, nbviewer, an HTML export.
+        """
+        return labelled_svg(self.spec)
 
     def _show_error(self, exc: BaseException | None) -> None:
         if exc is None:
