@@ -129,6 +129,11 @@ class TherapistEffectsExplorer(Explorer):
     def controls(self) -> list[widgets.Widget]:
         """Sliders for the two ICCs and the design, a seed box and a new-clinic button."""
 
+        def labelled() -> dict[str, Any]:
+            # One label width for every control: long labels such as "Therapist share of
+            # improvement (ICC)" otherwise squeeze their slider to a stub.
+            return {"style": {"description_width": "16em"}, "layout": widgets.Layout(width="40em")}
+
         def icc_slider(description: str) -> widgets.FloatSlider:
             return widgets.FloatSlider(
                 min=_ICC_RANGE[0],
@@ -137,12 +142,13 @@ class TherapistEffectsExplorer(Explorer):
                 readout_format=".2f",
                 description=description,
                 continuous_update=False,
+                **labelled(),
             )
 
         def count_slider(name: str, description: str) -> widgets.IntSlider:
             low, high = self.count_ranges[name]
             return widgets.IntSlider(
-                min=low, max=high, description=description, continuous_update=False
+                min=low, max=high, description=description, continuous_update=False, **labelled()
             )
 
         new_clinic = widgets.Button(
@@ -164,7 +170,17 @@ class TherapistEffectsExplorer(Explorer):
                 "clients_per_therapist",
                 count_slider("clients_per_therapist", "Clients per therapist"),
             ),
-            linked(self, "seed", widgets.BoundedIntText(min=0, max=_SEED_MAX, description="Seed")),
+            linked(
+                self,
+                "seed",
+                widgets.BoundedIntText(
+                    min=0,
+                    max=_SEED_MAX,
+                    description="Seed",
+                    style={"description_width": "16em"},
+                    layout=widgets.Layout(width="28em"),
+                ),
+            ),
             new_clinic,
         ]
 
