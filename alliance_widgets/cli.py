@@ -32,6 +32,10 @@ SUBCOMMANDS: dict[str, tuple[str, str]] = {
         "alliance_widgets.tools.present",
         "serve the widget gallery with Voilà (code hidden, offline) for workshops",
     ),
+    "export": (
+        "alliance_widgets.tools.export",
+        "export lessons to offline HTML pages (no CDN, every chart drawn)",
+    ),
     "doctor": ("alliance_widgets.checkup", "report on this environment and what to fix"),
 }
 

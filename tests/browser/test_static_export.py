@@ -3,7 +3,8 @@
 A static page cannot run widgets, so each chart must fall back to the SVG the kit stores
 beside its widget view. nbconvert's own "lab" template asks cdnjs for require.js, MathJax
 and mermaid; the kit's ``alliance_static`` template (in ``alliance_widgets/gallery``)
-leaves them out. Every learner lesson is exported in one nbconvert run, each page is
+leaves them out. Every learner lesson is exported in one `alliance-kit export` run (nbconvert
+with that template), each page is
 checked as text, then opened from disk in chromium with every request that is not a file
 blocked and recorded, and the charts it draws are counted; each chart's picture carries
 the chart's title and summary as its text alternative.
@@ -11,7 +12,6 @@ the chart's title and summary as its text alternative.
 
 from __future__ import annotations
 
-import os
 import re
 import subprocess
 from pathlib import Path
@@ -20,10 +20,7 @@ from typing import Any
 import kitbrowser as kb
 import pytest
 
-from alliance_widgets.tools.present import GALLERY_DATA_DIR
-
 LESSONS = [p for p in kb.lesson_notebooks() if p.parent == kb.LESSONS]
-TEMPLATE = "alliance_static"
 SVG_OUTPUT = 'data-mime-type="image/svg+xml"'
 
 
@@ -40,24 +37,10 @@ def stored_svgs(notebook: Path) -> int:
 
 @pytest.fixture(scope="module")
 def exported(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
-    """Every learner lesson as HTML, from one ``jupyter nbconvert --to html`` run."""
+    """Every learner lesson as HTML, from one ``alliance-kit export`` (nbconvert) run."""
     out = tmp_path_factory.mktemp("html")
-    env = dict(os.environ)
-    env["JUPYTER_PATH"] = os.pathsep.join(
-        [str(GALLERY_DATA_DIR), *filter(None, [env.get("JUPYTER_PATH")])]
-    )
-    cmd = [
-        str(kb.BIN / "jupyter"),
-        "nbconvert",
-        "--to",
-        "html",
-        "--template",
-        TEMPLATE,
-        "--output-dir",
-        str(out),
-        *map(str, LESSONS),
-    ]
-    done = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=300)
+    cmd = [str(kb.BIN / "alliance-kit"), "export", "--output-dir", str(out), *map(str, LESSONS)]
+    done = subprocess.run(cmd, capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stderr[-3000:]
     return {p.stem: out / f"{p.stem}.html" for p in LESSONS}
 
