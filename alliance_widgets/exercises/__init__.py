@@ -42,8 +42,7 @@ True
 
 from __future__ import annotations
 
-import importlib
-from typing import Any
+from alliance_widgets._lazy import lazy_exports
 
 # name -> submodule that defines it. Each lesson author edits only their lesson's block.
 _EXPORTS: dict[str, str] = {
@@ -114,18 +113,4 @@ _EXPORTS: dict[str, str] = {
 
 __all__ = sorted(_EXPORTS)
 
-
-def __getattr__(name: str) -> Any:
-    try:
-        module = _EXPORTS[name]
-    except KeyError:
-        raise AttributeError(
-            f"module 'alliance_widgets.exercises' has no attribute {name!r}"
-        ) from None
-    value = getattr(importlib.import_module(f"{__name__}.{module}"), name)
-    globals()[name] = value
-    return value
-
-
-def __dir__() -> list[str]:
-    return sorted(set(globals()) | set(__all__))
+__getattr__, __dir__ = lazy_exports(__name__, _EXPORTS, globals())

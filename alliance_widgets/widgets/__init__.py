@@ -6,8 +6,7 @@ drive it with no browser. Classes load on first use.
 
 from __future__ import annotations
 
-import importlib
-from typing import Any
+from alliance_widgets._lazy import lazy_exports
 
 _EXPORTS: dict[str, str] = {
     "BordinExplorer": "bordin",
@@ -20,18 +19,4 @@ _EXPORTS: dict[str, str] = {
 
 __all__ = sorted(_EXPORTS)
 
-
-def __getattr__(name: str) -> Any:
-    try:
-        module = _EXPORTS[name]
-    except KeyError:
-        raise AttributeError(
-            f"module 'alliance_widgets.widgets' has no attribute {name!r}"
-        ) from None
-    value = getattr(importlib.import_module(f"{__name__}.{module}"), name)
-    globals()[name] = value
-    return value
-
-
-def __dir__() -> list[str]:
-    return sorted(set(globals()) | set(__all__))
+__getattr__, __dir__ = lazy_exports(__name__, _EXPORTS, globals())
