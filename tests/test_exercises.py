@@ -195,6 +195,9 @@ def test_lesson00_checks():
     assert ex.check_scale_points(None).status == UNANSWERED
     assert ex.check_not_a_component("d").ok
     assert "one of Bordin's three" in ex.check_not_a_component("b").wrong[0]
+    # The hint must leave the learner to rule options out, not rule them out itself.
+    hint = ex.check_not_a_component(None).hint.lower()
+    assert not any(part in hint for part in ("liking", "bond", "goals", "tasks"))
 
     class Report:
         ok, verdict = False, "1 check(s) need attention: Offline charts."

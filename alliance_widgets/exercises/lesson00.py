@@ -100,7 +100,9 @@ def check_not_a_component(answer: Any) -> Feedback:
         "d",
         options=COMPONENT_OPTIONS,
         name="Exercise 0.2",
-        hint="Two of the options are about agreeing on the work; one is about the bond.",
+        hint="Bordin's alliance is something client and therapist build together. For each "
+        "option ask: does it need the two of them to work together, or could a client "
+        "feel it on their own?",
         why_wrong=why,
         explanation="Liking a therapist is pleasant but is not an alliance: a client can "
         "like their therapist and still disagree about what therapy is for.",
