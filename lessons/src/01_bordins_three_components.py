@@ -7,7 +7,7 @@
 # therapist. The psychologist Edward Bordin proposed a sharper idea in 1979: the **working
 # alliance** is a collaboration with three parts, and each can be strong or weak on its own.
 # This lesson explains the three parts, shows how a short questionnaire measures them, lets
-# you score real answers (from a made-up clinic), and connects each part to things a
+# you score a client's answers (from a made-up clinic), and connects each part to things a
 # therapist can say in the room.
 #
 # ## What you will be able to do
@@ -229,19 +229,32 @@ check_strongest_pair(answer_1_4, scores)
 # %%
 for fig in (lit.WAI_SR_R_GOALS_TASKS, lit.WAI_SR_R_BOND_OTHERS):
     print(fig.describe())
-gt_low, gt_high = lit.WAI_SR_R_GOALS_TASKS.value
 r_gt = correlations.loc["goals", "tasks"]
 r_bond = correlations.loc["bond", ["goals", "tasks"]]
+
+
+def place(value, published):
+    """Where a clinic's r sits against a published (low, high) range, in words."""
+    low_r, high_r = published.value
+    return "below" if value < low_r else "above" if value > high_r else "within"
+
+
+bond_low, bond_high = r_bond.min(), r_bond.max()
+bond_r = f"{bond_low:.2f}"
+if f"{bond_high:.2f}" != bond_r:
+    bond_r += f"–{bond_high:.2f}"
 print(
-    f"This clinic at session 1: goals–tasks r = {r_gt:.2f}; bond with goals or tasks "
-    f"r = {r_bond.min():.2f}–{r_bond.max():.2f}."
+    f"This clinic at session 1: goals–tasks r = {r_gt:.2f} "
+    f"({place(r_gt, lit.WAI_SR_R_GOALS_TASKS)} the published range); bond with goals "
+    f"and with tasks r = {bond_r} ({place(bond_low, lit.WAI_SR_R_BOND_OTHERS)} the "
+    "published range)."
 )
 
 # %% [markdown]
-# The pattern is the same, though this clinic's values sit a little below the published
-# ranges: one sample of a couple of hundred clients, each rated after a single session,
-# wobbles around the values it was generated from. Lesson 04 shows how much a sample of
-# this size can wobble.
+# The pattern is the same (goals and tasks closer to each other than either is to the
+# bond) even where this clinic's values fall outside the published ranges: one sample of
+# a couple of hundred clients, each rated after a single session, wobbles around the
+# values it was generated from. Lesson 04 shows how much a sample of this size can wobble.
 
 # %% [markdown]
 # ## The explorer
@@ -266,8 +279,18 @@ print(explorer.chart_description())
 print(explorer.summary)
 
 # %% [markdown]
+# How to read it:
+#
+# - **improvement** is how many points a client's distress score fell from the start of
+#   therapy to the end; a negative improvement means the client ended *worse* off;
+# - **reliable** improvement is a fall large enough that it is unlikely to be just the
+#   questionnaire's measurement noise (lesson 07 shows where the threshold comes from);
+# - **variance** is how much clients differ from one another; "the alliance explains
+#   only about … % of the variance" means that knowing a client's alliance accounts for
+#   that small part of those differences (lessons 02 and 04 explain the calculation).
+#
 # Notice how wide the range of expected improvement is: the alliance matters, but it is
-# one influence among many (lesson 02 and lesson 04 put a number on it).
+# one influence among many.
 #
 # ## Scenarios from clinical practice
 #
