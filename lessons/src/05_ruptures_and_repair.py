@@ -94,7 +94,9 @@ ex.check_rupture_kinds(answer_5_1)
 # WAI-SR's 1–5 metric. A rupture shows as a dip below the client's recent level. When
 # the rating comes back up, the dip and return make a **V shape**: a rupture that was
 # repaired. Stevens and colleagues, who rated the alliance in every session, found V
-# shapes in many of their cases (their figures are printed below).
+# shapes in many of their cases (their figures are printed below; one case can show
+# both a V shape and an overall rising or falling trend, so the shares add up to more
+# than 100 %).
 #
 # **Try this:** move *rupture rate* to its maximum and watch the dips multiply; then set
 # *repair rate* to its minimum. Which clients in the right-hand panel improve least?
@@ -102,7 +104,15 @@ ex.check_rupture_kinds(answer_5_1)
 # itself put a rupture: does the detector find all of them?
 
 # %%
-print(lit.STEVENS_2007_PATTERNS.describe())
+stevens = lit.STEVENS_2007_PATTERNS
+display(
+    Markdown(
+        f"Of **{stevens.value['cases']} cases**, **{stevens.value['v_shaped_percent']} %** "
+        f"showed at least one V-shaped rupture–repair sequence and "
+        f"**{stevens.value['linear_percent']} %** a steady (linear) rise or fall "
+        f"({stevens.cite()}; {stevens.status})."
+    )
+)
 
 # %%
 explorer = aw.RuptureRepairExplorer()
@@ -110,12 +120,12 @@ explorer
 
 # %% [markdown]
 # Everything the explorer shows is also in its `summary`, and you can drive it from
-# Python. Here is client 8 with three detectors: a sensitive one (a fall of 0.2 points
+# Python. Here is client 3 with three detectors: a sensitive one (a fall of 0.2 points
 # counts), the kit's usual one, and a strict one (a full point). Which finds the
 # simulation's own ruptures? Which raises false alarms?
 
 # %%
-explorer.client = 8
+explorer.client = 3
 readouts = []
 for threshold in (0.2, lit.RUPTURE_DETECTION.value["threshold"], 1.0):
     explorer.threshold = threshold
@@ -202,8 +212,8 @@ detect_ruptures(practice).query("rupture")
 # ### What a detector sees, and what it misses
 #
 # The simulation knows where it put each rupture (`sessions.rupture`). Compare that with
-# what the rule finds. Many simulated ruptures are small dips hidden in the ordinary
-# session-to-session wobble, and a few "detected" ruptures are just the wobble. Real
+# what the rule finds. Most simulated ruptures are small dips hidden in the ordinary
+# session-to-session wobble, and some "detected" ruptures are just the wobble. Real
 # research has the same problem: clients report fewer ruptures than trained observers
 # code, and a questionnaire misses a rupture the client does not mention.
 
@@ -213,6 +223,22 @@ pd.crosstab(
     ordered.rupture.rename("simulated rupture"),
     found.rupture.rename("detected rupture"),
     margins=True,
+)
+
+# %% [markdown]
+# Read the table row by row: the `True` row holds the sessions where the simulation put
+# a rupture, split by whether the rule flagged them; the `True` column holds every
+# session the rule flagged. In numbers:
+
+# %%
+simulated, detected = ordered.rupture, found.rupture
+display(
+    Markdown(
+        f"The rule found **{int((simulated & detected).sum())} of the "
+        f"{int(simulated.sum())}** simulated ruptures; "
+        f"**{int((detected & ~simulated).sum())} of its {int(detected.sum())}** detections "
+        "were sessions where the simulation had put no rupture (ordinary wobble)."
+    )
 )
 
 # %% [markdown]
@@ -237,9 +263,13 @@ ex.check_repair_share(answer_5_3, sessions)
 # ## 4 · Does repair go with better outcome?
 #
 # Group the clients by what happened to their ruptures: no rupture detected, every
-# rupture repaired, or at least one not repaired. (A few clients' only open question is a
-# rupture too near the end to tell: they are counted, then left out.) `improvement` is
-# intake minus final OQ-45 score, so a **higher** number is **better**.
+# rupture repaired, or at least one not repaired. Some clients' only open question is a
+# rupture too near the end of their sessions to tell whether it was repaired: they are
+# counted as *repair unknown*, then left out. `improvement` is intake minus final OQ-45
+# score, so a **higher** number is **better**. (The explorer's right-hand panel grouped
+# its clients by the ruptures the simulation itself put in, which no researcher can
+# see; here the groups come from what the detector finds, as in a real study, so their
+# sizes differ from the explorer's.)
 
 # %%
 per_client = found.groupby("client_id", observed=True).agg(
@@ -261,8 +291,11 @@ table["ci_high"] = table["mean"] + 1.96 * table["sem"]
 table.round(1)
 
 # %% [markdown]
-# The `ci_low` and `ci_high` columns give a 95 % interval for each group's mean (lesson
-# 04). What do the groups show?
+# `count` is the number of clients in the group and `mean` their average improvement.
+# `sem`, the **standard error of the mean**, says how much that average would wobble
+# from one sample of clients to another; it shrinks as the group grows. The `ci_low` and
+# `ci_high` columns, the mean ± 1.96 standard errors, give a 95 % interval for each
+# group's mean (lesson 04). What do the groups show?
 
 # %%
 overlap = table.ci_low.max() <= table.ci_high.min()
