@@ -63,8 +63,8 @@ clients.groupby("therapist_id", observed=True).improvement.agg(["count", "mean"]
 #
 # An ICC of 0 means knowing the therapist tells you nothing about a client's outcome;
 # an ICC of 1 would mean every client of a therapist has exactly the same outcome.
-# Another way to say it: the ICC is how much more alike two clients of the same
-# therapist are than two clients picked at random.
+# Another way to say it: the ICC is the correlation you would expect between the
+# outcomes of two clients of the same therapist.
 #
 # ### Exercise 6.1 · Compute an ICC
 #
@@ -169,10 +169,11 @@ print("early alliance:", big_alliance)
 # - the **within** part: how far this client's alliance lies above or below their own
 #   therapist's mean.
 #
-# Their sample:
+# Their sample, and what they found:
 
 # %%
 print(lit.BALDWIN_2007_DESIGN.describe())
+print(lit.BALDWIN_2007_DESIGN.note)
 
 # %% [markdown]
 # ### Exercise 6.3 · Split the alliance yourself
@@ -202,6 +203,13 @@ ex.check_within_centring(answer_6_3, clients)
 # %%
 effects = between_within_effects(clients)
 effects.round(2)
+
+# %% [markdown]
+# How to read the columns: `estimate` is the slope; `se`, its **standard error**, says
+# how much the slope would wobble from one clinic to another; `ci_low` and `ci_high`
+# give its 95 % interval (lesson 04); and `p` is the **p-value**, how often a slope at
+# least this far from 0 would turn up by chance if the true slope were 0 (shown as 0.00
+# when it is below 0.005). A wide interval that includes 0 means the data cannot tell.
 
 # %% [markdown]
 # ### Exercise 6.4 · What did Baldwin and colleagues find?
@@ -326,6 +334,24 @@ for share, caseload in ((typical, 10), (0.3, 10), (0.3, 30)):
 print("\n\n".join(readouts))
 
 # %% [markdown]
+# **Spearman–Brown reliability** is the standard formula for how dependable an average
+# of several measurements is. Here the average is a caseload mean of *n* clients, and
+# its reliability is n · ICC / (1 + (n − 1) · ICC). The explorer plugs in the ICC it
+# *estimated* from its one simulated clinic, which can land far from the share that was
+# set (section 4). With the set share itself:
+
+# %%
+caseload = 10
+reliability = caseload * typical / (1 + (caseload - 1) * typical)
+display(
+    Markdown(
+        f"With a therapists' share of exactly {typical:.0%} and {caseload} clients each, "
+        f"**{reliability:.0%}** of the spread between caseload means would reflect real "
+        "therapist differences: still well under half."
+    )
+)
+
+# %% [markdown]
 # Ranking therapists by a few clients' outcomes mostly ranks luck, unless therapists
 # differ a lot *and* each has seen many clients. Keep that in mind when a service
 # publishes a league table.
@@ -338,6 +364,13 @@ print("\n\n".join(readouts))
 # %%
 for fig in (lit.RATIO_MODERATES_R, lit.WITHIN_THERAPIST_COUNTER):
     print(f"{fig.label} ({fig.cite()}; {fig.status}). {fig.note}".rstrip())
+
+# %% [markdown]
+# *Moderates* means "changes the size of": Del Re and colleagues pooled many studies and
+# found that the alliance–outcome correlation depended on how many patients each
+# therapist saw, which they read as support for the therapist's part mattering.
+# Falkenström and colleagues, in contrast, found the client's own part (the within
+# part) the better predictor.
 
 # %% [markdown]
 # So the careful summary is: the alliance is not "all about the client". What the
