@@ -6,8 +6,8 @@
 # Why do clients get better in therapy? Is it the method the therapist uses, the
 # relationship, the client's hope, or things in the client's life outside therapy? One
 # answer, a pie chart with four slices, has been printed in textbooks, training slides and
-# websites for thirty years. This lesson looks at where that pie came from, what it can and
-# cannot tell you, and what later research actually estimated.
+# websites for more than thirty years. This lesson looks at where that pie came from, what
+# it can and cannot tell you, and what later research actually estimated.
 #
 # ## What you will be able to do
 #
@@ -54,11 +54,12 @@ split = "/".join(f"{v:.0f}" for v in shares.values())
 # He put a percentage on each. Here they are, printed from the kit's list of sources:
 
 # %%
+factor_names = {"extratherapeutic": "extratherapeutic factors", "relationship": "the relationship"}
 print(lit.LAMBERT_1992_SHARES.describe())
 display(
     Markdown(
         f"In short: **{split}**. Read it as: of the improvement clients show, "
-        + ", ".join(f"{v:.0f} % is put down to {k}" for k, v in shares.items())
+        + ", ".join(f"{v:.0f} % to {factor_names.get(k, k)}" for k, v in shares.items())
         + "."
     )
 )
@@ -168,43 +169,7 @@ print(lambert.summary)
 # **share of the differences between clients' outcomes** that the factor accounts for
 # (statisticians say *variance explained*). A d is first turned into an r.
 #
-# Switch the explorer to the empirical view (the button at the top, or from Python):
-
-# %%
-lambert.view = "empirical"
-print(lambert.summary)
-display(static_bundle(lambert.spec), raw=True)
-
-# %% [markdown]
-# Two sets of estimates stand behind the bars: Wampold's 2015 review of common and
-# specific factors, and the 2018 task force of the American Psychological Association led
-# by Norcross and Lambert (yes, the same Lambert), which gave each relationship element its
-# own meta-analysis. Here are the rows, largest first, with the share of variance each one
-# implies:
-
-# %%
-table = empirical_estimates()
-table["share of variance (%)"] = table["percent"].round(1)
-shown = table[["factor", "measure", "reported", "share of variance (%)", "source", "status"]]
-shown.sort_values("share of variance (%)", ascending=False, kind="stable").reset_index(drop=True)
-
-# %% [markdown]
-# Three things to notice:
-#
-# - receiving therapy at all accounts for only a modest share of the differences between
-#   people's outcomes, and **the alliance** for a few percent; no single element comes near
-#   the relationship slice of the pie;
-# - the **specific ingredients** of a treatment come out close to zero, and so do the
-#   differences between one treatment and another;
-# - the rows **overlap and do not add up** to 100 %: each comes from its own studies.
-#   Rows marked *as commonly reported* are quoted as they are usually quoted; the kit has
-#   not checked them against the original paper.
-#
-# The task force's verdict on each relationship element:
-
-# %%
-print(lit.TASK_FORCE_2018.describe())
-print(lit.TASK_FORCE_2018.note)
+# Try the rule before looking at the estimates.
 
 # %% [markdown]
 # ### Exercise 2.2
@@ -232,7 +197,8 @@ check_alliance_share(answer_2_2)
 # Search the web for the importance of the therapeutic relationship and you will soon find
 # a list like *goal consensus explains so many percent of outcome, empathy so many…*. Where
 # do those percentages come from? They are the 2011 correlations, squared. The table puts
-# the 2011 r, its square, the figure quoted online, and the 2018 r side by side:
+# the 2011 r, its square, the figure quoted online, and the 2018 r (from the task force's
+# new meta-analyses, below) side by side:
 
 # %%
 r_2011 = lit.NORCROSS_2011_R.value
@@ -254,7 +220,7 @@ pd.DataFrame(
 # %% [markdown]
 # The online figures are the squares of the 2011 correlations, one of them miscopied
 # (compare its two columns). They are not current, and they were never shares of a pie:
-# like the empirical bars, they overlap.
+# like the estimates in the next section, they overlap.
 
 # %%
 print(lit.NORCROSS_2011_R.note)
@@ -274,6 +240,51 @@ answer_2_3 = 100 * r_2018["goal consensus"] ** 2
 
 # %%
 check_goal_consensus_share(answer_2_3)
+
+# %% [markdown]
+# ## The estimates side by side
+#
+# Now switch the explorer to the empirical view (the button at the top, or from Python):
+
+# %%
+lambert.view = "empirical"
+print(lambert.summary)
+display(static_bundle(lambert.spec), raw=True)
+
+# %% [markdown]
+# Two sets of estimates stand behind the bars: Wampold's 2015 review of common and
+# specific factors, and the 2018 task force of the American Psychological Association led
+# by Norcross and Lambert (yes, the same Lambert), which gave each relationship element its
+# own meta-analysis. Here are the rows, largest first, with the share of variance each one
+# implies:
+
+# %%
+table = empirical_estimates()
+table["share of variance (%)"] = table["percent"].round(1)
+shown = table[["factor", "measure", "reported", "share of variance (%)", "source", "status"]]
+shown.sort_values("share of variance (%)", ascending=False, kind="stable").reset_index(drop=True)
+
+# %% [markdown]
+# Four things to notice:
+#
+# - receiving therapy at all accounts for only a modest share of the differences between
+#   people's outcomes, and **the alliance** for a few percent; no single element comes near
+#   the relationship slice of the pie;
+# - the **specific ingredients** of a treatment come out close to zero, and so do the
+#   differences between one treatment and another;
+# - the rows **overlap and do not add up** to 100 %: each comes from its own studies.
+#   Rows marked *as commonly reported* are quoted as they are usually quoted; the kit has
+#   not checked them against the original paper;
+# - one single element (find it in the table) comes out *larger* than receiving therapy
+#   at all. That is no contradiction: the rows answer different questions. An
+#   element's r compares clients who all received therapy; the effect of therapy compares
+#   treated with untreated people. One more reason the rows cannot be slices of one pie.
+#
+# The task force's verdict on each relationship element:
+
+# %%
+print(lit.TASK_FORCE_2018.describe())
+print(lit.TASK_FORCE_2018.note)
 
 # %% [markdown]
 # ### Exercise 2.4
