@@ -273,9 +273,26 @@ with_flags = clients.merge(flags, on="client_id")
 pd.crosstab(with_flags.ever_red, with_flags.change_category, normalize="index").round(2)
 
 # %% [markdown]
-# Clients who were ever signalled red rarely recover: the warning picks out the clients
-# a therapist most needs to notice. (In this simulation nobody acts on the warnings.
-# Feedback is meant to change that.)
+# Each row is one group of clients (`True`: signalled red at least once), and its
+# numbers are the shares of that group in each outcome category, adding up to 1. The
+# first column is the one to look at:
+
+# %%
+red = with_flags.loc[with_flags.ever_red]
+never_red = with_flags.loc[~with_flags.ever_red]
+display(
+    Markdown(
+        f"**{len(red)} of {len(with_flags)}** clients were signalled red at least once. "
+        f"Of them, **{(red.change_category == 'recovered').mean():.0%}** recovered, "
+        f"against **{(never_red.change_category == 'recovered').mean():.0%}** of the "
+        "others."
+    )
+)
+
+# %% [markdown]
+# Clients who were ever signalled red seldom or never recover: the warning picks out
+# the clients a therapist most needs to notice. (In this simulation nobody acts on the
+# warnings. Feedback is meant to change that.)
 #
 # ## 6 · Does feedback help?
 #
@@ -285,6 +302,25 @@ pd.crosstab(with_flags.ever_red, with_flags.change_category, normalize="index").
 for fig in (lit.FEEDBACK_EFFECT_2021, lit.FEEDBACK_CST_2023, lit.PCOMS_EFFECT):
     print(fig.describe())
 print(lit.FEEDBACK_EFFECT_2021.note)
+
+# %% [markdown]
+# *d* and *g* are **standardised mean differences**: how far apart the average outcomes
+# of clients with and without feedback are, in units of the standard deviation (SD) of
+# the outcome. (*g* is *d* with a small correction for small studies.) To feel the size,
+# turn them back into OQ-45 points with the SD of our clinic's intake scores:
+
+# %%
+overall_d = lit.FEEDBACK_EFFECT_2021.value
+cst_low, cst_high = lit.FEEDBACK_CST_2023.value
+display(
+    Markdown(
+        f"Overall: {overall_d} × {sd_intake} ≈ **{overall_d * sd_intake:.1f} points** "
+        f"better at the end, well under the reliable change of "
+        f"{lit.OQ45_RELIABLE_CHANGE.value} points. Not-on-track clients with clinical "
+        f"support tools: about **{cst_low * sd_intake:.0f}–{cst_high * sd_intake:.0f} "
+        "points**. These are averages over many clients, not what each client gains."
+    )
+)
 
 # %% [markdown]
 # ### Exercise 7.5 · How much does feedback help?
