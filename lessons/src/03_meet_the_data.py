@@ -77,7 +77,8 @@ sessions.head()
 
 # %% [markdown]
 # Client C0001 appears on several rows: one per session they attended. That matters when
-# you count things, as the first exercise shows.
+# you count things, as the first exercise shows. (`<NA>` means *missing*: the `repaired`
+# column only has a value in a session with a rupture, which lesson 05 is about.)
 #
 # ## The codebook
 #
@@ -196,8 +197,9 @@ print(lit.OQ45_CLINICAL_CUTOFF.describe())
 intake = clients["intake_outcome"]
 intake_summary = (
     f"Histogram of the intake scores of {len(clients)} clients: from {intake.min()} to "
-    f"{intake.max()} points, mean {intake.mean():.0f}, most of them above the clinical "
-    f"cutoff of {cutoff:g}."
+    f"{intake.max()} points, mean {intake.mean():.0f}, "
+    f"{'most' if (intake > cutoff).mean() > 0.5 else 'fewer than half'} of them above the "
+    f"clinical cutoff of {cutoff:g}."
 )
 bars = (
     alt.Chart(clients)
@@ -269,24 +271,60 @@ trend_summary = (
 )
 
 # %% [markdown]
-# The mean rises only a little, a tenth of a scale point or so: on average the working
-# relationship firms up over the first weeks of therapy, starting from a high level. The
-# vertical axis covers the whole answer scale on purpose: cut to the range of the data, the
-# same line would look like a steep climb. Behind the smooth line, single clients go up
-# and down, and some dip sharply and recover (lesson 05).
+# The mean changes only a little (compare its first and last values in the sentence
+# above the chart), starting from a high level. The vertical axis covers the whole answer
+# scale on purpose: cut to the range of the data, the same line would look like a steep
+# climb.
+#
+# Be careful with what this line can say: the clients at the later sessions are only
+# those who stayed. If clients with weaker alliances tended to leave earlier, the mean
+# would rise even if no one's alliance changed. One check is to follow only the clients
+# who came to every session:
+
+# %%
+last_session = sessions["session"].max()
+stayed = clients.loc[clients["n_sessions"] == last_session, "client_id"]
+stayers = sessions[sessions["client_id"].isin(stayed)].groupby("session")["alliance"].mean()
+print(
+    f"The {len(stayed)} clients who came to all {last_session} sessions: mean alliance "
+    f"{stayers.iloc[0]:.2f} at session 1 and {stayers.iloc[-1]:.2f} at session {last_session}."
+)
+
+# %% [markdown]
+# If these clients show much the same change as the line above, clients leaving is not
+# what moves the line. Behind the smooth line, single clients go up and down, and some
+# dip sharply and recover (lesson 05).
 #
 # ## Third chart: alliance and improvement
 #
 # Does a stronger early alliance go with more improvement? A **scatter plot** shows one
-# dot per client: across, their early alliance (the mean of the first sessions); up, how
-# many points their distress score fell from intake to the end. Click a category in the
-# legend to pick out those clients; hover over a dot for the client.
+# dot per client: across, their early alliance (the codebook: the mean alliance of
+# sessions 1–3); up, how many points their distress score fell from intake to the end.
+#
+# The colours are the **change categories** of the codebook, which sort each client by
+# how much their score changed from intake to the end, using the questionnaire's
+# *reliable change* (the smallest change unlikely to be measurement noise; lesson 07):
+#
+# - **recovered**: a reliable improvement that also took the client from above the
+#   clinical cutoff to below it;
+# - **improved**: a reliable improvement without crossing the cutoff;
+# - **deteriorated**: a reliable change for the worse;
+# - **unchanged**: any change smaller than that, either way.
+#
+# Click a category in the legend to pick out those clients; hover over a dot for the
+# client.
+
+# %%
+print(lit.OQ45_RELIABLE_CHANGE.describe())
+print("Clients in each change category:")
+print(clients["change_category"].value_counts(sort=False).rename_axis(None).to_string())
 
 # %%
 r = clients["early_alliance"].corr(clients["improvement"])
 scatter_summary = (
     f"Scatter plot of early alliance against improvement for {len(clients)} clients, "
-    f"coloured by change category: the dots drift upward to the right, r = {r:.2f}, "
+    f"coloured by change category: the dots drift {'upward' if r > 0 else 'downward'} to "
+    f"the right, r = {r:.2f}, "
     f"with a wide spread at every level of alliance."
 )
 # The categories in their own order (best to worst), each in a colour-blind-safe hue;
