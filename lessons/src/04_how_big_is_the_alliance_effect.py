@@ -4,9 +4,10 @@
 # *Estimated time: 45 minutes.*
 #
 # You will often read that the alliance is "the best predictor of outcome" in therapy.
-# How big is the link, really? This lesson explains the two numbers every study of it
-# reports, **r** and **r²**, walks through thirty years of research summaries, corrects a
-# famous misquote, and shows why small studies can find almost anything.
+# How big is the link, really? This lesson explains the number studies of it report, the
+# correlation **r**, and its square **r²**; walks through nearly thirty years of research
+# summaries; corrects a famous misquote; and shows why small studies can find almost
+# anything.
 #
 # ## What you will be able to do
 #
@@ -50,7 +51,27 @@ r_2018 = lit.ALLIANCE_OUTCOME_R_2018.value
 # alliance. It is a proportion; times 100 it is a percentage.
 
 # %% [markdown]
-# ## Thirty years of research summaries
+# ### Exercise 4.1
+#
+# The largest research summary so far (2018; you meet it below) found the correlation
+# printed here. What percentage of the variance in outcome does it explain? Write a
+# number in percent (for example `12.5`); you may use Python as a calculator, e.g.
+# `100 * r_2018**2`.
+
+# %%
+print(f"r = {r_2018} ({lit.ALLIANCE_OUTCOME_R_2018.cite()})")
+
+# %% tags=["exercise"]
+answer_4_1 = None  # your answer here, in %
+
+# %% tags=["solution"]
+answer_4_1 = 100 * r_2018**2
+
+# %%
+check_variance_from_r(answer_4_1, r_2018)
+
+# %% [markdown]
+# ## Nearly thirty years of research summaries
 #
 # A **meta-analysis** pools the results of many studies into one estimate. The alliance has
 # had several. Here they are, with the share of variance each r implies (k is the number of
@@ -77,30 +98,19 @@ print(lit.ALLIANCE_OUTCOME_R_2018.describe())
 print(lit.ALLIANCE_OUTCOME_R_2018.note)
 
 # %% [markdown]
-# The correlation has stayed remarkably steady for thirty years, across many kinds of
-# therapy. The numbers in square brackets are a 95 % interval (more on those below).
+# Across the summaries in the table the correlation has stayed in a narrow band (see its
+# r column), across many kinds of therapy. The numbers in square brackets are a 95 %
+# interval (more on those below). *Heterogeneous*, in the note, means that the single
+# studies' results differ from one another more than chance alone would make them; I² is
+# the share of that spread that chance does not explain. The pooled r is an average over
+# very different clinics and therapies, not a constant that holds in each of them.
 #
-# Is that big or small? One way to feel it is the *binomial effect size display*: it
-# pictures a correlation as a difference in success rates between two equal groups.
+# Is a correlation of this size big or small? One way to feel it is the *binomial effect
+# size display*: it pictures a correlation as a difference in success rates between two
+# equal groups. It is a way of picturing r, not a count of real clients:
 
 # %%
 print(besd_sentence(r_2018))
-
-# %% [markdown]
-# ### Exercise 4.1
-#
-# What percentage of the variance in outcome does the 2018 correlation explain? Write a
-# number in percent (for example `12.5`); you may use Python as a calculator, e.g.
-# `100 * r_2018**2`.
-
-# %% tags=["exercise"]
-answer_4_1 = None  # your answer here, in %
-
-# %% tags=["solution"]
-answer_4_1 = 100 * r_2018**2
-
-# %%
-check_variance_from_r(answer_4_1, r_2018)
 
 # %% [markdown]
 # ## A famous misquote
@@ -271,6 +281,10 @@ print(gen.describe())
 print(gen.note)
 
 # %% [markdown]
+# *Generalizability* is a kind of reliability: how well a rating from one session stands
+# for the client's alliance across sessions (1 would be perfect). Averaging the ratings of
+# more sessions raises it.
+#
 # ## Reflect
 #
 # - A correlation of this size describes *many* clients. What does it tell you, and not
