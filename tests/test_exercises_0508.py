@@ -78,6 +78,19 @@ def test_every_check_accepts_none_as_not_answered(study: aw.Study) -> None:
         assert fb._repr_markdown_().startswith("**⏳")
 
 
+def test_capstone_hints_leave_the_code_to_the_learner(study: aw.Study) -> None:
+    # Each of these hints once was the whole solution; a hint may name the tool, not the call.
+    c = study.clients
+    hints = {
+        "8.1": ex.check_capstone_r(None, c).hint,
+        "8.3": ex.check_capstone_ci(None, c).hint,
+        "8.5": ex.check_capstone_icc(None, c).hint,
+    }
+    for name, hint in hints.items():
+        assert '"improvement"' not in hint and "'improvement'" not in hint, (name, hint)
+        assert 'clients["' not in hint, (name, hint)
+
+
 def test_every_exported_check_is_a_lesson_0508_check() -> None:
     for name, module in ex._EXPORTS.items():
         if module in {"lesson05", "lesson06", "lesson07", "lesson08"}:

@@ -86,7 +86,7 @@ def check_capstone_r(answer: Any, clients: pd.DataFrame) -> Feedback:
         r,
         tolerance=0.005,
         name="Exercise 8.1",
-        hint='clients["early_alliance"].corr(clients["improvement"])',
+        hint="Lesson 04: one column's .corr(...) takes the other column as its argument.",
         mistakes=[(v, m) for v, m in mistakes if abs(v - r) > 0.005],
         explanation=f"Your study's r = {fmt_number(r, 3)}; the generator aimed at "
         f"{fmt_number(lit.ALLIANCE_OUTCOME_R_2018.value)}, and one clinic's sample wobbles "
@@ -148,7 +148,7 @@ def check_capstone_ci(answer: Any, clients: pd.DataFrame) -> Feedback:
     'incorrect'
     """
     name = "Exercise 8.3"
-    hint = 'correlation_ci(clients["early_alliance"], clients["improvement"]) gives .low and .high'
+    hint = "Pass correlation_ci the two columns of Exercise 8.1, in order; read .low, .high."
     if answer is None:
         return unanswered(name, hint)
     got = as_float_array(answer)
@@ -236,7 +236,7 @@ def check_capstone_icc(answer: Any, clients: pd.DataFrame) -> Feedback:
         expected,
         tolerance=0.01,
         name="Exercise 8.5",
-        hint='therapist_icc(clients, outcome="improvement").value',
+        hint="Which column holds each client's improvement? Pass its name as outcome=.",
         mistakes=mistakes,
         explanation=f"Compare it with the commonly reported "
         f"{fmt_number(lit.THERAPIST_EFFECTS.value)} % (Baldwin & Imel 2013); with few "

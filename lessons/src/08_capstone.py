@@ -85,6 +85,24 @@ print(f"Sessions attended: from {clients.n_sessions.min()} to {clients.n_session
 clients[["intake_outcome", "final_outcome", "improvement", "early_alliance"]].describe().round(2)
 
 # %% [markdown]
+# How to read this table: `count` is the number of clients; `mean` the average; `std`
+# the standard deviation (how far a typical client lies from the average); `min` and
+# `max` the extremes; and `25%`, `50%`, `75%` the values below which a quarter, half
+# and three quarters of the clients lie (`50%` is the median). Start with the
+# `improvement` column:
+
+# %%
+gain = clients.improvement
+display(
+    Markdown(
+        f"The average client improved by **{gain.mean():.1f}** OQ-45 points (the reliable "
+        f"change is {lit.OQ45_RELIABLE_CHANGE.value}), but the spread is wide: the standard "
+        f"deviation is {gain.std():.1f} points, and {int((gain < 0).sum())} clients ended "
+        "worse than they started."
+    )
+)
+
+# %% [markdown]
 # How did the clients end up? The categories come from lesson 07 (reliable change of
 # the OQ-45 and its clinical cutoff).
 
@@ -282,16 +300,30 @@ ex.check_capstone_icc(answer_8_5, clients)
 # point of alliance, with 95 % intervals.
 
 # %%
-between_within_effects(clients).round(2)
+slopes = between_within_effects(clients)
+slopes.round(2)
 
 # %%
+parts = {
+    "between": "one more point of a therapist's average alliance",
+    "within": "one more point of alliance above one's own therapist's average",
+}
+for part, meaning in parts.items():
+    low, high = slopes.loc[part, "ci_low"], slopes.loc[part, "ci_high"]
+    verdict = "includes 0: no clear link" if low <= 0 <= high else "excludes 0"
+    print(
+        f"{part}: {meaning} goes with "
+        f"{slopes.loc[part, 'estimate']:.1f} more points of improvement "
+        f"(95 % interval {low:.1f} to {high:.1f}, which {verdict})."
+    )
 te = lit.THERAPIST_EFFECTS
 print(te.describe())
 print(lit.BALDWIN_2007_DESIGN.describe())
+print(lit.BALDWIN_2007_DESIGN.note)
 
 # %% [markdown]
-# With 30 therapists, the between slope's interval is wide (lesson 06): read it before
-# you read the estimate.
+# With a few dozen therapists, the between slope's interval is wide (lesson 06): read
+# it before you read the estimate.
 #
 # ## 5 · Ruptures
 #
@@ -460,7 +492,7 @@ ex.check_capstone_writeup(answer_8_6, clients, seed=SEED)
 # - *"My study found it, so it is true."* One clinic is one draw (section 3). Report the
 #   interval, and compare with studies that pooled many clinics.
 # - *"The alliance explains r × 100 % of outcome."* Square it first: an r near the
-#   meta-analytic value is well under a tenth of the variance.
+#   meta-analytic value is under a tenth of the variance (about 8 %).
 # - *"A correlation shows the alliance causes improvement."* It shows they go together;
 #   early improvement can raise later alliance ratings.
 # - *"No clear therapist effect here means therapists do not matter."* With a few dozen
