@@ -252,11 +252,16 @@ print(lambert.summary)
 display(static_bundle(lambert.spec), raw=True)
 
 # %% [markdown]
-# Two sets of estimates stand behind the bars: Wampold's 2015 review of common and
-# specific factors, and the 2018 task force of the American Psychological Association led
-# by Norcross and Lambert (yes, the same Lambert), which gave each relationship element its
-# own meta-analysis. Here are the rows, largest first, with the share of variance each one
-# implies:
+# Most of the bars come from two sources: Wampold's 2015 review of common and specific
+# factors, and the 2018 task force of the American Psychological Association led by
+# Norcross and Lambert (yes, the same Lambert), which gave each relationship element its
+# own meta-analysis. The rest (the effect of therapy as a whole, differences between
+# therapists and between treatments) come from books that review the wider research.
+#
+# Here are the rows, largest first. Each gives the factor, how its source reported it
+# (`measure`: a correlation r, a difference d, or directly a percentage), the reported
+# value, and the share of variance it implies. A factor can appear twice, once from each
+# source; the `source` and `status` columns say where each row comes from.
 
 # %%
 table = empirical_estimates()
