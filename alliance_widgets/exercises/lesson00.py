@@ -6,7 +6,7 @@ Examples
 True
 >>> print(check_scale_points(7))
 Exercise 0.1 — ❌ not yet right.
-  ✗ 7 points is the scale of the full WAI and the WAI-S; the WAI-SR is shorter.
+  ✗ 7 points is the scale of the full WAI and the WAI-S; the WAI-SR has fewer.
   Hint: Look at the slider above: count the values from its left end to its right end.
 >>> check_not_a_component("d").ok
 True
@@ -64,7 +64,7 @@ def check_scale_points(answer: Any) -> Feedback:
         mistakes=[
             (
                 wai,
-                f"{wai} points is the scale of the full WAI and the WAI-S; the WAI-SR is shorter.",
+                f"{wai} points is the scale of the full WAI and the WAI-S; the WAI-SR has fewer.",
             ),
             (
                 lit.WAI_SR_ITEMS.value,
