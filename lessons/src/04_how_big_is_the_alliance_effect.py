@@ -260,11 +260,13 @@ check_data_correlation(answer_4_5, clients["early_alliance"], clients["improveme
 # %%
 lambert_relationship = lit.LAMBERT_1992_SHARES.value["relationship"]
 low_adj, high_adj = lit.ALLIANCE_OUTCOME_R_ADJUSTED_2020.value
+summary_rs = [fig.value for fig in lit.ALLIANCE_OUTCOME_META_ANALYSES]
+r_low, r_high = min(summary_rs), max(summary_rs)
 display(
     Markdown(
         f'- *"The alliance explains {100 * r_1991:.0f} % (or {lambert_relationship:.0f} %) '
-        f'of outcome."* The correlation is about {r_1991}–{r_2018}; the share of variance '
-        f"is its square, {100 * r_1991**2:.0f}–{100 * r_2018**2:.0f} %. The "
+        f'of outcome."* The research summaries put the correlation at {r_low}–{r_high}; '
+        f"the share of variance is its square, {100 * r_low**2:.0f}–{100 * r_high**2:.0f} %. The "
         f"{lambert_relationship:.0f} % is Lambert's estimate, not a statistic (lesson 02).\n"
         '- *"A correlation proves the alliance causes change."* Early improvement can '
         "raise later alliance ratings; the link survives adjustment (r = "
