@@ -172,9 +172,10 @@ sessions[["therapist_id", "client_id", "session", "alliance", "outcome"]].head()
 
 # %% [markdown]
 # `detect_ruptures` applies the rule to one client's ratings. Each row is a session; the
-# `drop` column is how far the rating fell below the running level, `rupture` marks the
-# start of a rupture, and `repaired` says whether it was repaired (`<NA>` means "not a
-# rupture", or that the series ended before we could tell).
+# `drop` column is how far the rating fell below the running level (a negative drop
+# means the rating rose above it), `rupture` marks the start of a rupture, and
+# `repaired` says whether it was repaired (`<NA>` means "not a rupture", or that the
+# series ended before we could tell).
 
 # %%
 found = detect_ruptures_by_client(sessions)
