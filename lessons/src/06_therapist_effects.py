@@ -43,6 +43,9 @@ print(clinic.summary())
 clients.groupby("therapist_id", observed=True).improvement.agg(["count", "mean"]).round(1).head()
 
 # %% [markdown]
+# The table shows the first five therapists: how many clients each saw (`count`) and
+# their clients' mean improvement (`mean`).
+#
 # Clients differ in how much they improve (the `improvement` column: intake minus final
 # OQ-45 score, so higher is better). Part of that difference might be *which therapist
 # they saw*. The question "how much?" has a standard answer: the ICC.
