@@ -3,7 +3,7 @@
 #
 # *About 55 minutes. Builds on lesson 03 (the OQ-45 scores in the clinic) and lesson 04.*
 #
-# Therapists are not good at spotting which of their clients are getting worse. Routine
+# Therapists often miss which of their clients are getting worse. Routine
 # outcome monitoring asks clients to fill in a short questionnaire every session and
 # compares each score with the progress expected for someone who started where they
 # did. When a client is **not on track**, the therapist gets a warning, and a chance to
