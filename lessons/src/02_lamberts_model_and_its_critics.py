@@ -140,6 +140,9 @@ lambert.simulate_study()
 print(lambert.summary)
 
 # %% [markdown]
+# (The *seed* is the number that fixes which made-up clients are drawn: the same seed
+# gives the same study on every computer, another seed a different one.)
+#
 # The explorer above has redrawn itself. Here is a still copy of its chart as it is now
 # (a snapshot stays put when you move the sliders again):
 
