@@ -155,8 +155,9 @@ check_misquote(answer_4_2)
 # improved. The line is the best straight line through the dots. Under the chart the kit
 # writes what the sample shows.
 #
-# Try this: set the number of clients to 40 and change the seed a few times. Then set it to
-# 2,000. What happens to r, and to the interval around it?
+# Try this: set the number of clients to 40 and change the seed a few times (the *seed*
+# picks which made-up clients are drawn: each seed is another study of the same clinic).
+# Then set it to 2,000. What happens to r, and to the interval around it?
 
 # %%
 explorer = aw.AllianceOutcomeExplorer(n_clients=200, seed=2026)
