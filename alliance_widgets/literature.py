@@ -983,7 +983,9 @@ ELEMENT_R_2018 = _fig(
     "element_r_2018",
     "2018 relationship-element effect sizes",
     {
-        "alliance": 0.278,
+        # The task force's alliance figure is Flückiger et al.'s meta-analysis: one value,
+        # written once, with its own source above.
+        "alliance": ALLIANCE_OUTCOME_R_2018.value,
         "goal consensus": 0.24,
         "collaboration": 0.29,
         "empathy": 0.28,

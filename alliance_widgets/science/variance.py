@@ -102,7 +102,8 @@ def empirical_estimates() -> pd.DataFrame:
     """Empirical estimates of the share of outcome variance, one row per factor.
 
     Rows come from ``literature``: Wampold's (2015) d values (converted d → r → r²),
-    the 2018 relationship-element correlations (Norcross & Lambert 2018, r²), therapist
+    the 2018 relationship-element correlations (Norcross & Lambert 2018, r²; the alliance's
+    credited to its meta-analysis, Flückiger et al. 2018), therapist
     effects (Baldwin & Imel 2013), differences between treatments and therapy's total
     effect (Wampold & Imel 2015). A range is shown at its midpoint, with the range in
     ``note``.
@@ -131,6 +132,12 @@ def empirical_estimates() -> pd.DataFrame:
     e = lit.ELEMENT_R_2018
     confirmed = set(e.extra.get("confirmed", ()))
     for name, r in e.value.items():
+        if name == "alliance":
+            # The compilation reprints Flückiger et al.'s meta-analysis: credit the study.
+            a = lit.ALLIANCE_OUTCOME_R_2018
+            note = f"reprinted in {e.cite()}"
+            rows.append(_row(name, "r", r, r, 100 * r * r, a, note))
+            continue
         status = "confirmed" if name in confirmed else e.status
         rows.append(_row(name, "r", r, r, 100 * r * r, e, "", status=status))
     for fig, name in (
