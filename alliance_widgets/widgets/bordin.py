@@ -443,8 +443,8 @@ class BordinExplorer(Explorer):
         weakest = min(COMPONENTS, key=lambda c: profile[c])
         if max(profile.values()) - profile[weakest] < 0.25:
             return [
-                "The three components are about even. Keep checking in: "
-                + COMPONENT_PROMPTS["bond"][0]
+                "The three components are about even: keep checking in.",
+                f"Try: {COMPONENT_PROMPTS['bond'][0]}",
             ]
         return [
             f"The weakest component is {weakest}.",
