@@ -48,6 +48,7 @@ import numpy as np
 import pandas as pd
 
 from alliance_widgets.charts.common import finish, named
+from alliance_widgets.charts.numbers import fixed
 from alliance_widgets.charts.theme import PALETTE
 from alliance_widgets.literature import RUPTURE_DETECTION
 
@@ -143,7 +144,7 @@ def rupture_frames(
     table = table.assign(
         group=table["group"].astype(object),
         label=np.array(
-            [f"{m:.1f} (n = {n})" for m, n in zip(table["mean"], table["n"], strict=True)],
+            [f"{fixed(m, 1)} (n = {n})" for m, n in zip(table["mean"], table["n"], strict=True)],
             dtype=object,
         ),
     )
@@ -161,7 +162,7 @@ def rupture_description(frames: Mapping[str, pd.DataFrame], client: str) -> str:
             parts
         )
     means = dict(zip(frames["groups"]["group"], frames["groups"]["mean"], strict=True))
-    compare = "; ".join(f"{g} {float(means[g]):.1f}" for g in GROUP_ORDER if g in means)
+    compare = "; ".join(f"{g} {fixed(means[g], 1)}" for g in GROUP_ORDER if g in means)
     return (
         f"Client {client}'s alliance over {len(sessions)} sessions, {found}; mean improvement "
         f"in OQ-45 points in the simulated study: {compare}."

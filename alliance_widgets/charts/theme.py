@@ -85,11 +85,19 @@ def kit_theme() -> dict[str, Any]:
 
 
 def enable_theme() -> None:
-    """Register and enable the kit's theme for every altair chart in this process."""
+    """Register and enable the kit's theme for every altair chart in this process.
+
+    The house style includes its numbers: altair's data transformer becomes the kit's
+    (``charts.common.portable_values``), so a chart a lesson draws from its own frame
+    stores its data rounded, like the kit's own charts.
+    """
+    from alliance_widgets.charts.common import enable_portable_data
+
     if THEME_NAME not in alt.theme.names():
         # altair types themes as a TypedDict; ours is the equivalent plain dict.
         alt.theme.register(THEME_NAME, enable=False)(cast(Any, kit_theme))
     alt.theme.enable(THEME_NAME)
+    enable_portable_data()
 
 
 def vl_version() -> str:

@@ -49,6 +49,7 @@ import altair as alt
 import pandas as pd
 
 from alliance_widgets.charts.common import finish, named, records
+from alliance_widgets.charts.numbers import fixed
 from alliance_widgets.charts.theme import PALETTE
 
 __all__ = [
@@ -81,7 +82,7 @@ def icc_frame(
         [(m, e, lo, hi, t, ll, lh) for m, e, lo, hi, t, (ll, lh) in rows],
         columns=["measure", "estimate", "low", "high", "target", "lit_low", "lit_high"],
     )
-    frame["label"] = [f"ICC {e:.2f}" for e in frame["estimate"]]
+    frame["label"] = [f"ICC {fixed(e, 2)}" for e in frame["estimate"]]
     return frame
 
 
@@ -94,7 +95,7 @@ def effect_frame(rows: Iterable[tuple[str, float, float, float, float]]) -> pd.D
     '8.0 points'
     """
     frame = pd.DataFrame(list(rows), columns=["effect", "estimate", "low", "high", "true"])
-    frame["label"] = [f"{e:.1f} points" for e in frame["estimate"]]
+    frame["label"] = [f"{fixed(e, 1)} points" for e in frame["estimate"]]
     return frame
 
 
@@ -185,17 +186,21 @@ def _caseload_panel(n_therapists: int) -> Any:
     )
 
 
-def _interval_panel(dataset: str, category: str, title: str, x_title: str, x_format: str) -> Any:
+def _interval_panel(
+    dataset: str, category: str, title: str, x_title: str, x_format: str, decimals: int
+) -> Any:
     data = alt.Chart(named(dataset))
     y = alt.Y(f"{category}:N", title=None, sort=None)
     x = alt.X(
         "estimate:Q", title=x_title, axis=alt.Axis(format=x_format), scale=alt.Scale(zero=True)
     )
+    # ICCs (below 1) to 3 decimals, points to 2: no more than the data keep (records()).
+    number = f".{decimals}f"
     tooltip = [
         alt.Tooltip(f"{category}:N", title=category),
-        alt.Tooltip("estimate:Q", title="estimate", format=".3f"),
-        alt.Tooltip("low:Q", title="95% CI low", format=".3f"),
-        alt.Tooltip("high:Q", title="95% CI high", format=".3f"),
+        alt.Tooltip("estimate:Q", title="estimate", format=number),
+        alt.Tooltip("low:Q", title="95% CI low", format=number),
+        alt.Tooltip("high:Q", title="95% CI high", format=number),
     ]
     layers: list[Any] = []
     if dataset == "iccs":
@@ -222,7 +227,7 @@ def _interval_panel(dataset: str, category: str, title: str, x_title: str, x_for
         data.mark_point(shape="diamond", size=140, strokeWidth=2, color=PALETTE["goals"]).encode(
             x=f"{truth}:Q",
             y=y,
-            tooltip=[alt.Tooltip(f"{truth}:Q", title="set in the simulation", format=".3f")],
+            tooltip=[alt.Tooltip(f"{truth}:Q", title="set in the simulation", format=number)],
         ),
         data.mark_text(dy=-16, fontSize=12).encode(x=x, y=y, text="label:N"),
     ]
@@ -255,6 +260,7 @@ def therapist_chart(
             "Share of variance between therapists",
             "ICC (dot, 95% CI; diamond: set; grey: literature)",
             ".0%",
+            3,
         ),
         _interval_panel(
             "effects",
@@ -262,6 +268,7 @@ def therapist_chart(
             "Alliance effect: therapist vs client part",
             "Improvement points per alliance point",
             ".0f",
+            2,
         ),
         spacing=60,
     )

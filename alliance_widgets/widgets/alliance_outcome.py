@@ -28,6 +28,7 @@ import traitlets
 
 from alliance_widgets import literature as lit
 from alliance_widgets.charts.alliance_outcome import POINTS, alliance_outcome_chart
+from alliance_widgets.charts.numbers import percent
 from alliance_widgets.widgets.base import (
     Explorer,
     check_int,
@@ -48,7 +49,7 @@ _SEED_MAX = 2**31 - 1
 
 
 def _percent(x: float) -> str:
-    return f"{100 * x:.0f} %"
+    return percent(x)
 
 
 class AllianceOutcomeExplorer(Explorer):

@@ -32,6 +32,7 @@ import traitlets
 
 from alliance_widgets import literature as lit
 from alliance_widgets.charts.bordin import CLINIC, OUTCOME, PROFILE, profile_chart
+from alliance_widgets.charts.numbers import fixed, percent
 from alliance_widgets.widgets.base import (
     Explorer,
     StateError,
@@ -109,11 +110,11 @@ def _clinic_dataset() -> tuple[pd.DataFrame, pd.DataFrame] | None:
 
 
 def _fmt(x: float) -> str:
-    return f"{x:.2f}"
+    return fixed(x, 2)
 
 
 def _pct(p: float) -> str:
-    return f"{100 * p:.0f} %"
+    return percent(p)
 
 
 class BordinExplorer(Explorer):
@@ -412,7 +413,7 @@ class BordinExplorer(Explorer):
             lines.append(f"Scored from your 12 answers with the WAI-SR keys ({keys}).")
         lines.append(
             f"That composite is higher than the early alliance (sessions 1–3) of "
-            f"{self._percentile:.0f} % of {self._clinic_name}."
+            f"{fixed(self._percentile, 0)} % of {self._clinic_name}."
         )
         out = self._implied
         low, high = out.interval

@@ -45,6 +45,7 @@ from alliance_widgets.charts.lambert import (
     empirical_chart,
     shares_chart,
 )
+from alliance_widgets.charts.numbers import fixed
 from alliance_widgets.science.validation import check_real, check_shares
 from alliance_widgets.widgets.base import (
     Explorer,
@@ -93,7 +94,7 @@ def rebalance(shares: Mapping[str, float], name: str, value: float) -> dict[str,
 
 
 def _pct(x: float) -> str:
-    return f"{x:.0f} %"
+    return f"{fixed(x, 0)} %"
 
 
 class LambertExplorer(Explorer):
@@ -318,7 +319,7 @@ class LambertExplorer(Explorer):
                 "source": table["source"],
                 "status": table["status"],
                 "text": [
-                    f"{p:.1f} % · {s}"
+                    f"{fixed(p, 1)} % · {s}"
                     for p, s in zip(table["percent"], table["source"], strict=True)
                 ],
             }

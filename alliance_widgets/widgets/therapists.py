@@ -30,6 +30,7 @@ import pandas as pd
 import traitlets
 
 from alliance_widgets import literature as lit
+from alliance_widgets.charts.numbers import percent
 from alliance_widgets.charts.therapists import (
     HIGHLIGHT_PARAM,
     effect_frame,
@@ -55,7 +56,7 @@ _COUNTER = lit.WITHIN_THERAPIST_COUNTER
 
 
 def _pct(x: float) -> str:
-    return f"{100 * x:.0f} %"
+    return percent(x)
 
 
 class TherapistEffectsExplorer(Explorer):
