@@ -4,6 +4,7 @@ Builders never import the widgets layer; each returns a chart with a title and a
 one-sentence ``description`` (its text alternative).
 """
 
+from alliance_widgets.charts.numbers import fixed, percent
 from alliance_widgets.charts.render import (
     chart_svg,
     chart_text,
@@ -20,7 +21,9 @@ __all__ = [
     "chart_svg",
     "chart_text",
     "enable_offline_charts",
+    "fixed",
     "kit_theme",
     "labelled_svg",
+    "percent",
     "static_bundle",
 ]
