@@ -4,9 +4,9 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from alliance_widgets import exercises as ex
+import alliance_lessons as ex
+from alliance_lessons.lesson01 import _pair_key
 from alliance_widgets.exercises.feedback import INCORRECT, UNANSWERED
-from alliance_widgets.exercises.lesson01 import _pair_key
 
 SCORES = pd.DataFrame({"bond": [1, 2, 3, 4], "goals": [1, 3, 2, 4], "tasks": [1, 3, 2, 5]})
 

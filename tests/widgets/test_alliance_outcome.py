@@ -13,12 +13,7 @@ from alliance_widgets.charts.render import WIDGET_VIEW_MIMETYPE
 from alliance_widgets.widgets.alliance_outcome import AllianceOutcomeExplorer
 from alliance_widgets.widgets.base import StateError
 
-
-@pytest.fixture(scope="module")
-def explorer() -> AllianceOutcomeExplorer:
-    w = AllianceOutcomeExplorer()
-    w.raise_errors = True
-    return w
+EXPLORER = AllianceOutcomeExplorer  # built once per module by tests/widgets/conftest.py
 
 
 def _sample_r(w: AllianceOutcomeExplorer) -> float:

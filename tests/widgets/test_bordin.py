@@ -16,18 +16,7 @@ from alliance_widgets.widgets.base import StateError
 from alliance_widgets.widgets.bordin import BordinExplorer, clinic_reference
 from alliance_widgets.widgets.bordin_presets import COMPONENT_PROMPTS, SCENARIOS
 
-
-@pytest.fixture(scope="module")
-def explorer() -> BordinExplorer:
-    w = BordinExplorer()
-    w.raise_errors = True
-    return w
-
-
-@pytest.fixture(autouse=True)
-def _reset(explorer):
-    explorer.apply_dict(BordinExplorer().to_dict())
-    yield
+EXPLORER = BordinExplorer  # built once per module by tests/widgets/conftest.py
 
 
 def _profile_scores(w: BordinExplorer) -> dict[str, float]:

@@ -31,10 +31,11 @@ def _numbers_are_finite(spec: dict) -> bool:
     return True
 
 
-@pytest.fixture(scope="module")
-def fx() -> FeedbackExplorer:
-    explorer = FeedbackExplorer()
-    explorer.raise_errors = True
+EXPLORER = FeedbackExplorer  # built once per module by tests/widgets/conftest.py
+
+
+@pytest.fixture
+def fx(explorer: FeedbackExplorer) -> FeedbackExplorer:
     return explorer
 
 

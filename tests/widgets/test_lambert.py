@@ -14,20 +14,9 @@ from alliance_widgets.charts.render import WIDGET_VIEW_MIMETYPE
 from alliance_widgets.widgets.base import StateError
 from alliance_widgets.widgets.lambert import FACTORS, LambertExplorer, rebalance
 
+EXPLORER = LambertExplorer  # built once per module by tests/widgets/conftest.py
+
 LAMBERT = dict(lit.LAMBERT_1992_SHARES.value)
-
-
-@pytest.fixture(scope="module")
-def explorer() -> LambertExplorer:
-    w = LambertExplorer()
-    w.raise_errors = True
-    return w
-
-
-@pytest.fixture(autouse=True)
-def _reset(explorer):
-    explorer.apply_dict(LambertExplorer().to_dict())
-    yield
 
 
 share = st.floats(min_value=0, max_value=100, allow_nan=False)

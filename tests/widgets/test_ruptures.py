@@ -14,6 +14,8 @@ from alliance_widgets.science.simulate import simulate
 from alliance_widgets.widgets.base import StateError
 from alliance_widgets.widgets.ruptures import RuptureRepairExplorer
 
+EXPLORER = RuptureRepairExplorer  # built once per module by tests/widgets/conftest.py
+
 DEFAULT_STATE = {
     "client": 7,
     "repair_rate": lit.GEN_REPAIR_RATE.value,
@@ -21,19 +23,6 @@ DEFAULT_STATE = {
     "seed": 2026,
     "threshold": lit.RUPTURE_DETECTION.value["threshold"],
 }
-
-
-@pytest.fixture(scope="module")
-def explorer() -> RuptureRepairExplorer:
-    w = RuptureRepairExplorer()
-    w.raise_errors = True
-    return w
-
-
-@pytest.fixture(autouse=True)
-def _reset(explorer: RuptureRepairExplorer):
-    yield
-    explorer.apply_dict(DEFAULT_STATE)
 
 
 @pytest.fixture(scope="module")

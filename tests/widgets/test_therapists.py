@@ -19,18 +19,7 @@ from alliance_widgets.science.caseloads import (
 from alliance_widgets.widgets.base import StateError
 from alliance_widgets.widgets.therapists import TherapistEffectsExplorer
 
-
-@pytest.fixture(scope="module")
-def explorer() -> TherapistEffectsExplorer:
-    w = TherapistEffectsExplorer()
-    w.raise_errors = True
-    return w
-
-
-@pytest.fixture(autouse=True)
-def _reset(explorer: TherapistEffectsExplorer):
-    yield
-    explorer.apply_dict(TherapistEffectsExplorer().to_dict())
+EXPLORER = TherapistEffectsExplorer  # built once per module by tests/widgets/conftest.py
 
 
 def _param(w: TherapistEffectsExplorer, name: str = "highlight_rank") -> dict:

@@ -23,6 +23,7 @@ from typing import Any
 
 import pandas as pd
 
+from alliance_lessons.lesson00 import scale_points
 from alliance_widgets import literature as lit
 from alliance_widgets.exercises.feedback import INCORRECT, Feedback, combine, fmt_number
 from alliance_widgets.exercises.generic import (
@@ -31,7 +32,6 @@ from alliance_widgets.exercises.generic import (
     check_numbers,
     unanswered,
 )
-from alliance_widgets.exercises.lesson00 import scale_points
 
 __all__ = [
     "SCENARIOS",

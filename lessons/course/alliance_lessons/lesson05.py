@@ -20,7 +20,7 @@ from typing import Any
 import pandas as pd
 
 from alliance_widgets import literature as lit
-from alliance_widgets.exercises._helpers0508 import check_proportion, require_columns
+from alliance_widgets.exercises.data_checks import check_proportion, require_columns
 from alliance_widgets.exercises.feedback import (
     CORRECT,
     INCORRECT,

@@ -20,7 +20,7 @@ import numpy as np
 import pandas as pd
 
 from alliance_widgets import literature as lit
-from alliance_widgets.exercises._helpers0508 import (
+from alliance_widgets.exercises.data_checks import (
     as_float_array,
     check_proportion,
     require_columns,

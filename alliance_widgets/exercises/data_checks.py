@@ -1,4 +1,4 @@
-"""Small helpers shared by the checks of lessons 05–08 (private).
+"""Data-aware check helpers: proportions (not percentages), required columns.
 
 Examples
 --------
