@@ -27,6 +27,8 @@ _EXPORTS: dict[str, str] = {
     "score_wai_sr": "alliance",
     "WAI_SR_SUBSCALES": "alliance",
     "WAI_SR_ITEMS": "alliance",
+    "early_alliance_parts": "alliance",
+    "percentile_in": "alliance",
     # reliability.py
     "cronbach_alpha": "reliability",
     "mcdonald_omega": "reliability",
@@ -64,6 +66,15 @@ _EXPORTS: dict[str, str] = {
     # ruptures.py
     "detect_ruptures": "ruptures",
     "detect_ruptures_by_client": "ruptures",
+    # repair.py: rupture episodes, repair by client and by group
+    "rupture_episodes": "repair",
+    "repair_share_by_client": "repair",
+    "improvement_by_repair": "repair",
+    # feedback_courses.py: example OQ-45 courses, the feedback effect in points
+    "preset_course": "feedback_courses",
+    "illustrate_feedback": "feedback_courses",
+    # shares.py
+    "rebalance": "shares",
 }
 
 __all__ = sorted(_EXPORTS)
