@@ -54,10 +54,10 @@ _EXPORTS: dict[str, str] = {
     "feedback_signals": "feedback",
     "SIGNALS": "feedback",
     # multilevel.py
-    "therapist_icc": "multilevel",
+    "therapist_icc": "icc",
     "between_within_effects": "multilevel",
     "multilevel_summary": "multilevel",
-    "anova_icc": "multilevel",
+    "anova_icc": "icc",
     # variance.py
     "lambert_shares": "variance",
     "empirical_estimates": "variance",

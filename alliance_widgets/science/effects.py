@@ -26,7 +26,7 @@ from scipy import stats
 
 from alliance_widgets.science.besd import besd_sentence, binomial_effect_size_display
 from alliance_widgets.science.estimates import Estimate
-from alliance_widgets.science.validation import check_int, check_pair, check_real
+from alliance_widgets.science.validation import check_int, check_level, check_pair, check_real
 
 __all__ = [
     "besd_sentence",
@@ -41,10 +41,6 @@ __all__ = [
 
 # Sums of squares outside these bounds have lost precision to overflow or underflow.
 _TINY, _HUGE = 1e-280, 1e280
-
-
-def _level(level: Any) -> float:
-    return check_real("level", level, low=0, high=1, low_open=True, high_open=True)
 
 
 def r_interval(r: float, n: int, level: float = 0.95) -> Estimate:
@@ -84,7 +80,7 @@ def r_interval(r: float, n: int, level: float = 0.95) -> Estimate:
     """
     r = check_real("r", r, low=-1, high=1)
     n = check_int("n", n, minimum=4)
-    level = _level(level)
+    level = check_level(level)
     method = "Fisher z interval"
     if abs(r) == 1.0:
         return Estimate(r, r, r, level, method, n, "r")
@@ -132,7 +128,7 @@ def correlation_ci(x: Any, y: Any, level: float = 0.95) -> Estimate:
     ...
     ValueError: x is constant (every value 1.0): a correlation needs variation in both variables.
     """
-    level = _level(level)
+    level = check_level(level)
     x, y = check_pair(("x", "y"), x, y)
     xs, ys = _vector("x", x), _vector("y", y)
     if xs.shape != ys.shape:

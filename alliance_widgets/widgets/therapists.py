@@ -80,7 +80,7 @@ class TherapistEffectsExplorer(Explorer):
     alliance–outcome r; the generator splits the alliance effect between therapists and
     clients itself. The ICCs are REML estimates with profile-likelihood intervals
     (``science.therapist_icc``) and the two effects a REML random-intercept fit
-    (``science.caseloads.between_within_reml``). Each setting's study and analysis are
+    (``science.between_within_effects``). Each setting's study and analysis are
     cached, so returning to a setting is instant.
     """
 
@@ -279,7 +279,7 @@ class TherapistEffectsExplorer(Explorer):
 
 
 def _effects_sentence(eff: pd.DataFrame) -> str:
-    # Rows in the order between_within_reml returns them: between, then within.
+    # Rows in the order between_within_effects returns them: between, then within.
     values = eff[["estimate", "ci_low", "ci_high"]].to_numpy(dtype=float)
     b, b_lo, b_hi = (float(v) for v in values[0])
     w, w_lo, w_hi = (float(v) for v in values[1])

@@ -202,6 +202,65 @@ def test_effects_bad_input() -> None:
         between_within_effects(d[d.therapist_id < 2])
     with pytest.raises(ValueError, match="no column"):
         between_within_effects(d, alliance="wai")
+    with pytest.raises(ValueError, match="level"):
+        between_within_effects(d, level=1.5)
+
+
+def _mixedlm_effects(d: pd.DataFrame, covariates: tuple[str, ...] = ()) -> pd.DataFrame:
+    """The same model fitted by statsmodels' MixedLM: the independent check."""
+    t_mean = d.groupby("therapist_id").early_alliance.transform("mean")
+    exog = pd.DataFrame(
+        {
+            "const": 1.0,
+            "between": t_mean - d.early_alliance.mean(),
+            "within": d.early_alliance - t_mean,
+        }
+    )
+    for c in covariates:
+        exog[c] = d[c] - d[c].mean()
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        fit = MixedLM(d.improvement, exog, groups=d.therapist_id.to_numpy()).fit(reml=True)
+    assert [str(w.message) for w in caught] == []
+    rows = ["between", "within"]
+    ci = fit.conf_int()
+    return pd.DataFrame(
+        {
+            "estimate": fit.fe_params[rows],
+            "se": fit.bse_fe[rows],
+            "ci_low": ci.loc[rows, 0],
+            "ci_high": ci.loc[rows, 1],
+            "p": fit.pvalues[rows],
+        }
+    ).astype(float)
+
+
+@pytest.mark.parametrize("covariates", [(), ("intake_outcome",)])
+def test_effects_agree_with_statsmodels_mixedlm(covariates: tuple[str, ...]) -> None:
+    from alliance_widgets.science.simulate import simulate
+
+    clients = simulate(
+        n_therapists=60,
+        clients_per_therapist=8,
+        therapist_icc_outcome=0.2,
+        therapist_icc_alliance=0.2,
+        seed=5,
+        items=False,
+    ).clients
+    ours = between_within_effects(clients, covariates=covariates)
+    theirs = _mixedlm_effects(clients, covariates)
+    cols = ["estimate", "se", "ci_low", "ci_high"]
+    assert np.allclose(ours[cols], theirs[cols], rtol=1e-3, atol=1e-3)
+    assert ours.attrs["n_therapists"] == 60 and ours.attrs["n_clients"] == 480
+
+
+def test_the_old_reml_name_forwards_with_a_warning() -> None:
+    from alliance_widgets.science.caseloads import between_within_reml
+
+    d = _alliance_study(7, n_t=12, k=4)
+    with pytest.warns(DeprecationWarning, match="between_within_effects"):
+        old = between_within_reml(d)
+    pd.testing.assert_frame_equal(old, between_within_effects(d))
 
 
 def test_summary_is_built_from_the_parts() -> None:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import warnings
 
 import numpy as np
 import pandas as pd
@@ -12,7 +11,6 @@ import pytest
 import alliance_widgets as aw
 from alliance_widgets import literature as lit
 from alliance_widgets.science.caseloads import (
-    between_within_reml,
     caseload_table,
     mean_reliability,
 )
@@ -223,42 +221,6 @@ def test_mimebundle_text_is_deterministic(explorer):
 
 
 # ------------------------------------------------------------------ science helpers
-def test_reml_effects_agree_with_statsmodels_mixedlm():
-    from alliance_widgets.science.multilevel import between_within_effects
-    from alliance_widgets.science.simulate import simulate
-
-    clients = simulate(
-        n_therapists=60,
-        clients_per_therapist=8,
-        therapist_icc_outcome=0.2,
-        therapist_icc_alliance=0.2,
-        seed=5,
-        items=False,
-    ).clients
-    ours = between_within_reml(clients)
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        theirs = between_within_effects(clients)
-    assert theirs.attrs["warnings"] == []
-    cols = ["estimate", "se", "ci_low", "ci_high"]
-    assert np.allclose(ours[cols], theirs[cols], rtol=1e-3, atol=1e-3)
-    assert ours.attrs["n_therapists"] == 60 and ours.attrs["n_clients"] == 480
-
-
-def test_reml_effects_reject_too_few_therapists():
-    d = pd.DataFrame(
-        {
-            "therapist_id": [1, 1, 2, 2],
-            "early_alliance": [4, 3, 2, 1.0],
-            "improvement": [1, 2, 3, 4.0],
-        }
-    )
-    with pytest.raises(ValueError, match="at least 3 therapists"):
-        between_within_reml(d)
-    with pytest.raises(ValueError, match="level"):
-        between_within_reml(d, level=1.5)
-
-
 def test_caseload_table_ranks_and_breaks_ties_in_order_of_appearance():
     d = pd.DataFrame(
         {
