@@ -50,12 +50,13 @@ from alliance_widgets.science.caseloads import caseload_table
 from alliance_widgets.science.effects import correlation_ci
 from alliance_widgets.science.feedback import feedback_signals
 from alliance_widgets.science.feedback_courses import preset_course
+from alliance_widgets.science.generator import simulate
 from alliance_widgets.science.icc import therapist_icc
 from alliance_widgets.science.multilevel import between_within_effects
 from alliance_widgets.science.repair import improvement_by_repair, repair_share_by_client
 from alliance_widgets.science.ruptures import detect_ruptures
 from alliance_widgets.science.shares import rebalance
-from alliance_widgets.science.simulate import implied_outcome, simulate
+from alliance_widgets.science.simulate_implied import implied_outcome
 from alliance_widgets.science.simulate_model import calibrate_measurement
 from alliance_widgets.widgets.bordin import clinic_reference
 from alliance_widgets.widgets.lambert import FACTORS

@@ -14,7 +14,7 @@ from pandas.testing import assert_frame_equal
 
 import alliance_widgets
 from alliance_widgets import codebook, list_datasets, load_dataset
-from alliance_widgets.science.simulate import simulate
+from alliance_widgets.science.generator import simulate
 from alliance_widgets.tools import datasets_build
 from alliance_widgets.tools.dataset_specs import SPECS, SYNTHETIC_STATEMENT
 

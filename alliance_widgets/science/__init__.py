@@ -17,12 +17,13 @@ from alliance_widgets._lazy import lazy_exports
 
 # name -> submodule that defines it
 _EXPORTS: dict[str, str] = {
-    # simulate.py: the study generator (issue 3)
-    "simulate": "simulate",
-    "Study": "simulate",
-    "DEFAULT_PARAMS": "simulate",
-    "implied_outcome": "simulate",
-    "ImpliedOutcome": "simulate",
+    # generator.py: the study generator (parameters in simulate_params.py)
+    "simulate": "generator",
+    "Study": "generator",
+    "DEFAULT_PARAMS": "simulate_params",
+    # simulate_implied.py: what the generator implies for one alliance score
+    "implied_outcome": "simulate_implied",
+    "ImpliedOutcome": "simulate_implied",
     # alliance.py: WAI-SR structure and scoring
     "score_wai_sr": "alliance",
     "WAI_SR_SUBSCALES": "alliance",
@@ -39,21 +40,21 @@ _EXPORTS: dict[str, str] = {
     "r_to_r2": "effects",
     "r_to_d": "effects",
     "d_to_r": "effects",
-    "binomial_effect_size_display": "effects",
-    "besd_sentence": "effects",
+    "binomial_effect_size_display": "besd",
+    "besd_sentence": "besd",
     "r_interval": "effects",
-    # outcome.py: Jacobson & Truax
+    # outcome.py, cutoffs.py: Jacobson & Truax
     "reliable_change_index": "outcome",
-    "clinical_cutoffs": "outcome",
+    "clinical_cutoffs": "cutoffs",
     "classify_change": "outcome",
     "reliable_change_threshold": "outcome",
-    "ClinicalCutoffs": "outcome",
+    "ClinicalCutoffs": "cutoffs",
     "CHANGE_CATEGORIES": "outcome",
     # feedback.py: expected recovery and signals
     "expected_trajectory": "feedback",
     "feedback_signals": "feedback",
     "SIGNALS": "feedback",
-    # multilevel.py
+    # icc.py, multilevel.py
     "therapist_icc": "icc",
     "between_within_effects": "multilevel",
     "multilevel_summary": "multilevel",

@@ -151,7 +151,7 @@ def analyse_caseloads(clients: pd.DataFrame) -> CaseloadAnalysis:
 
     Examples
     --------
-    >>> from alliance_widgets.science.simulate import simulate
+    >>> from alliance_widgets.science.generator import simulate
     >>> result = analyse_caseloads(simulate(n_therapists=8, clients_per_therapist=5,
     ...                                     seed=1, items=False).clients)
     >>> len(result.points), result.caseloads["rank"].tolist()[:3], result.effects.index.tolist()

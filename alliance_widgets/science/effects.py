@@ -1,9 +1,9 @@
-"""Effect sizes: correlations with intervals, r², r ↔ d, and the binomial effect size display.
+"""Effect sizes: correlations with intervals, r², and r ↔ d.
 
-The binomial effect size display lives in :mod:`alliance_widgets.science.besd` and is
-re-exported here. The conversions assume two equal groups (the usual textbook case):
-``d = 2r / √(1 − r²)`` and ``r = d / √(d² + 4)``. With unequal groups the exact
-conversion depends on the group sizes; a lesson should say so when it matters.
+The binomial effect size display lives in :mod:`alliance_widgets.science.besd`. The
+conversions assume two equal groups (the usual textbook case): ``d = 2r / √(1 − r²)`` and
+``r = d / √(d² + 4)``. With unequal groups the exact conversion depends on the group sizes;
+a lesson should say so when it matters.
 
 Examples
 --------
@@ -24,13 +24,11 @@ from typing import Any, overload
 import numpy as np
 from scipy import stats
 
-from alliance_widgets.science.besd import besd_sentence, binomial_effect_size_display
+from alliance_widgets._lazy import moved_names
 from alliance_widgets.science.estimates import Estimate
 from alliance_widgets.science.validation import check_int, check_level, check_pair, check_real
 
 __all__ = [
-    "besd_sentence",
-    "binomial_effect_size_display",
     "correlation_ci",
     "d_to_r",
     "r_interval",
@@ -293,3 +291,13 @@ def _r_array(r: Any, name: str) -> np.ndarray:
     if np.any(~np.isfinite(arr)) or np.any(np.abs(arr) > 1):
         raise ValueError(f"{name} must be a number or numbers in [-1, 1]; got {r!r}.")
     return arr
+
+
+# The binomial effect size display lives in besd.py; the old path warns for a release.
+__getattr__ = moved_names(
+    __name__,
+    {
+        "besd_sentence": "alliance_widgets.science.besd",
+        "binomial_effect_size_display": "alliance_widgets.science.besd",
+    },
+)

@@ -44,7 +44,6 @@ import numpy as np
 import pandas as pd
 
 from alliance_widgets import literature as lit
-from alliance_widgets.science.simulate_implied import ImpliedOutcome, implied_outcome
 from alliance_widgets.science.simulate_model import (
     EARLY_SESSIONS,
     ITEM_SUBSCALE,
@@ -54,9 +53,9 @@ from alliance_widgets.science.simulate_model import (
     build_model,
     session_alliance,
 )
-from alliance_widgets.science.simulate_params import DEFAULT_PARAMS, resolve_params
+from alliance_widgets.science.simulate_params import resolve_params
 
-__all__ = ["DEFAULT_PARAMS", "ImpliedOutcome", "Study", "implied_outcome", "simulate"]
+__all__ = ["Study", "simulate"]
 
 _DYN = lit.GEN_SESSION_DYNAMICS.value
 _OQ_LOW, _OQ_HIGH = lit.OQ45_RANGE.value

@@ -90,7 +90,7 @@ def build_dataset(s: DatasetSpec, folder: Path) -> None:
         If the generator's columns no longer match the schema (the codebook would lie).
     """
     from alliance_widgets import __version__
-    from alliance_widgets.science.simulate import simulate
+    from alliance_widgets.science.generator import simulate
 
     study = simulate(**s.simulate_kwargs())
     params = {k: v for k, v in study.params.items() if k != "items"}

@@ -28,13 +28,9 @@ import traitlets
 
 from alliance_widgets import literature as lit
 from alliance_widgets.charts.alliance_outcome import POINTS, alliance_outcome_chart
-from alliance_widgets.widgets.base import (
-    Explorer,
-    check_int,
-    check_real,
-    check_state,
-    linked,
-)
+from alliance_widgets.science.validation import check_int, check_real
+from alliance_widgets.widgets.base import Explorer
+from alliance_widgets.widgets.base_state import check_state, linked
 
 __all__ = ["AllianceOutcomeExplorer"]
 
@@ -138,9 +134,8 @@ class AllianceOutcomeExplorer(Explorer):
 
     # ------------------------------------------------------------------ science
     def _study(self) -> pd.DataFrame:
-        # Imported from the submodule: the package attribute ``science.simulate`` can be
-        # shadowed by the submodule of the same name once that has been imported.
-        from alliance_widgets.science.simulate import DEFAULT_PARAMS, simulate
+        from alliance_widgets.science.generator import simulate
+        from alliance_widgets.science.simulate_params import DEFAULT_PARAMS
 
         per = int(DEFAULT_PARAMS["clients_per_therapist"])
         therapists = max(1, -(-self.n_clients // per))  # ceiling: enough caseloads

@@ -37,11 +37,6 @@ class StateError(traitlets.TraitError, ValueError):
     """
 
 
-# Its public home is alliance_widgets.widgets.base: tracebacks, doctests and lessons name
-# it there, as they did before the base was split into modules.
-StateError.__module__ = "alliance_widgets.widgets.base"
-
-
 def check_state(proposal: Mapping[str, Any], check: Callable[..., Any], **limits: Any) -> Any:
     """Run a ``science.validation`` check on a traitlets ``proposal``; raise StateError.
 
@@ -58,7 +53,7 @@ def check_state(proposal: Mapping[str, Any], check: Callable[..., Any], **limits
     >>> P(n=5)
     Traceback (most recent call last):
     ...
-    alliance_widgets.widgets.base.StateError: n must be a whole number from 10 to 100; got 5.
+    alliance_widgets.widgets.base_state.StateError: n must be a whole number from 10 to 100; got 5.
     """
     name = proposal["trait"].name
     try:

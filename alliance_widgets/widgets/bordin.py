@@ -33,14 +33,9 @@ import traitlets
 from alliance_widgets import literature as lit
 from alliance_widgets.charts.bordin import CLINIC, OUTCOME, PROFILE, profile_chart
 from alliance_widgets.science.alliance import early_alliance_parts, percentile_in
-from alliance_widgets.widgets.base import (
-    Explorer,
-    StateError,
-    check_choice,
-    check_real,
-    check_state,
-    linked,
-)
+from alliance_widgets.science.validation import check_choice, check_real
+from alliance_widgets.widgets.base import Explorer
+from alliance_widgets.widgets.base_state import StateError, check_state, linked
 from alliance_widgets.widgets.bordin_presets import (
     COMPONENT_PROMPTS,
     COMPONENTS,
@@ -70,7 +65,8 @@ def clinic_reference() -> tuple[pd.DataFrame, str]:
     >>> list(table.columns)
     ['bond', 'goals', 'tasks', 'composite']
     """
-    from alliance_widgets.science.simulate import DEFAULT_PARAMS, simulate
+    from alliance_widgets.science.generator import simulate
+    from alliance_widgets.science.simulate_params import DEFAULT_PARAMS
 
     tables = _clinic_dataset()
     if tables is not None:
@@ -319,7 +315,7 @@ class BordinExplorer(Explorer):
     # ------------------------------------------------------------------ science
     def recompute(self) -> None:
         """Composite, its percentile in the clinic, and the implied outcome."""
-        from alliance_widgets.science.simulate import implied_outcome
+        from alliance_widgets.science.simulate_implied import implied_outcome
 
         self._composite = float(np.mean([self.bond, self.goals, self.tasks]))
         reference, self._clinic_name = clinic_reference()

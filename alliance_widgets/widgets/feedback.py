@@ -46,14 +46,9 @@ from alliance_widgets.science import feedback_courses
 from alliance_widgets.science.feedback import feedback_signals
 from alliance_widgets.science.feedback_courses import COURSES
 from alliance_widgets.science.outcome import classify_change
-from alliance_widgets.widgets.base import (
-    Explorer,
-    check_choice,
-    check_int,
-    check_real,
-    check_state,
-    linked,
-)
+from alliance_widgets.science.validation import check_choice, check_int, check_real
+from alliance_widgets.widgets.base import Explorer
+from alliance_widgets.widgets.base_state import check_state, linked
 
 __all__ = ["COURSES", "FEEDBACK_MODES", "FeedbackExplorer"]
 

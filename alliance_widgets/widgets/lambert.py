@@ -39,15 +39,9 @@ from alliance_widgets.charts.lambert import (
     shares_chart,
 )
 from alliance_widgets.science import shares as share_rules
-from alliance_widgets.science.validation import check_shares
-from alliance_widgets.widgets.base import (
-    Explorer,
-    StateError,
-    check_choice,
-    check_int,
-    check_state,
-    linked,
-)
+from alliance_widgets.science.validation import check_choice, check_int, check_shares
+from alliance_widgets.widgets.base import Explorer
+from alliance_widgets.widgets.base_state import StateError, check_state, linked
 
 __all__ = ["LambertExplorer"]
 
@@ -218,7 +212,8 @@ class LambertExplorer(Explorer):
 
     # ------------------------------------------------------------------ science
     def _simulate(self) -> pd.DataFrame:
-        from alliance_widgets.science.simulate import DEFAULT_PARAMS, simulate
+        from alliance_widgets.science.generator import simulate
+        from alliance_widgets.science.simulate_params import DEFAULT_PARAMS
         from alliance_widgets.science.variance import decompose_improvement
 
         per = int(DEFAULT_PARAMS["clients_per_therapist"])

@@ -46,13 +46,9 @@ from alliance_widgets.science.effects import correlation_ci
 from alliance_widgets.science.estimates import Estimate
 from alliance_widgets.science.ruptures import detect_ruptures
 from alliance_widgets.science.simulate_params import DEFAULT_PARAMS
-from alliance_widgets.widgets.base import (
-    Explorer,
-    check_int,
-    check_real,
-    check_state,
-    linked,
-)
+from alliance_widgets.science.validation import check_int, check_real
+from alliance_widgets.widgets.base import Explorer
+from alliance_widgets.widgets.base_state import check_state, linked
 
 __all__ = ["RuptureRepairExplorer"]
 
@@ -174,7 +170,7 @@ class RuptureRepairExplorer(Explorer):
         key: Hashable = ("study", self.seed, self.rupture_rate, self.repair_rate)
 
         def make() -> dict[str, Any]:
-            from alliance_widgets.science.simulate import simulate
+            from alliance_widgets.science.generator import simulate
 
             study = simulate(
                 seed=self.seed,

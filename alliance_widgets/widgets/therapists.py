@@ -42,7 +42,9 @@ from alliance_widgets.science.caseloads import (
     mean_reliability,
 )
 from alliance_widgets.science.simulate_params import DEFAULT_PARAMS
-from alliance_widgets.widgets.base import Explorer, check_int, check_real, check_state, linked
+from alliance_widgets.science.validation import check_int, check_real
+from alliance_widgets.widgets.base import Explorer
+from alliance_widgets.widgets.base_state import check_state, linked
 
 __all__ = ["TherapistEffectsExplorer"]
 
@@ -186,7 +188,7 @@ class TherapistEffectsExplorer(Explorer):
 
     # ------------------------------------------------------------------ science
     def _analysis(self) -> tuple[CaseloadAnalysis, Any]:
-        from alliance_widgets.science.simulate import simulate
+        from alliance_widgets.science.generator import simulate
 
         study = simulate(
             n_therapists=self.n_therapists,

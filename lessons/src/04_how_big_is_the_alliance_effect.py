@@ -29,7 +29,7 @@ from alliance_lessons import (
     check_variance_from_r,
 )
 from alliance_widgets import literature as lit
-from alliance_widgets.science.effects import besd_sentence, r_interval
+from alliance_widgets.science import besd_sentence, r_interval
 
 r_2018 = lit.ALLIANCE_OUTCOME_R_2018.value
 

@@ -237,7 +237,7 @@ def _mixedlm_effects(d: pd.DataFrame, covariates: tuple[str, ...] = ()) -> pd.Da
 
 @pytest.mark.parametrize("covariates", [(), ("intake_outcome",)])
 def test_effects_agree_with_statsmodels_mixedlm(covariates: tuple[str, ...]) -> None:
-    from alliance_widgets.science.simulate import simulate
+    from alliance_widgets.science.generator import simulate
 
     clients = simulate(
         n_therapists=60,

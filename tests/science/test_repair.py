@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import warnings
-
 import numpy as np
 import pandas as pd
 import pytest
@@ -94,40 +92,3 @@ def test_improvement_groups_follow_the_repair_shares():
         "all repaired": 12.0,
         "some not repaired": 5.0,
     }
-
-
-@pytest.mark.parametrize(
-    ("old", "name", "new"),
-    [
-        (
-            "alliance_widgets.widgets.ruptures",
-            "repair_share_by_client",
-            "alliance_widgets.science.repair",
-        ),
-        (
-            "alliance_widgets.widgets.ruptures",
-            "improvement_by_repair",
-            "alliance_widgets.science.repair",
-        ),
-        (
-            "alliance_widgets.widgets.feedback",
-            "preset_course",
-            "alliance_widgets.science.feedback_courses",
-        ),
-        (
-            "alliance_widgets.widgets.feedback",
-            "illustrate_feedback",
-            "alliance_widgets.science.feedback_courses",
-        ),
-        ("alliance_widgets.widgets.lambert", "rebalance", "alliance_widgets.science.shares"),
-    ],
-)
-def test_moved_names_still_import_from_their_old_home_with_a_warning(old, name, new):
-    import importlib
-
-    with pytest.warns(DeprecationWarning, match=f"moved to {new}.{name}"):
-        value = getattr(importlib.import_module(old), name)
-    assert value is getattr(importlib.import_module(new), name)
-    with warnings.catch_warnings():
-        warnings.simplefilter("error")
-        getattr(importlib.import_module(new), name)

@@ -149,7 +149,7 @@ def test_by_client_errors() -> None:
 
 
 def test_finds_generated_ruptures_when_available() -> None:
-    simulate = pytest.importorskip("alliance_widgets.science.simulate").simulate
+    simulate = pytest.importorskip("alliance_widgets.science.generator").simulate
     try:
         study = simulate(seed=5)
     except Exception as exc:  # the generator is being written alongside this module

@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from pandas.testing import assert_frame_equal
 
 from alliance_widgets import literature as lit
-from alliance_widgets.science.simulate import simulate
+from alliance_widgets.science.generator import simulate
 
 SMALL = {"n_therapists": 3, "clients_per_therapist": 4, "n_sessions": 6}
 OQ_LOW, OQ_HIGH = lit.OQ45_RANGE.value

@@ -36,7 +36,7 @@ import pytest
 import statsmodels.formula.api as smf
 from statsmodels.regression.mixed_linear_model import MixedLMParams
 
-from alliance_widgets.science.simulate import Study, simulate
+from alliance_widgets.science.generator import Study, simulate
 
 pytestmark = pytest.mark.slow
 

@@ -122,7 +122,7 @@ def test_decompose_errors() -> None:
 
 
 def test_decompose_a_lambert_mode_study_when_available() -> None:
-    simulate = pytest.importorskip("alliance_widgets.science.simulate").simulate
+    simulate = pytest.importorskip("alliance_widgets.science.generator").simulate
     try:
         study = simulate(seed=3, variance_model="lambert", n_therapists=40)
     except Exception as exc:  # the generator is being written alongside this module

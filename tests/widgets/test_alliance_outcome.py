@@ -11,7 +11,7 @@ import pytest
 from alliance_widgets import literature as lit
 from alliance_widgets.charts.render import WIDGET_VIEW_MIMETYPE
 from alliance_widgets.widgets.alliance_outcome import AllianceOutcomeExplorer
-from alliance_widgets.widgets.base import StateError
+from alliance_widgets.widgets.base_state import StateError
 
 EXPLORER = AllianceOutcomeExplorer  # built once per module by tests/widgets/conftest.py
 

@@ -10,16 +10,11 @@ import pandas as pd
 import pytest
 import traitlets
 
+from alliance_widgets.charts.common import records
 from alliance_widgets.charts.render import WIDGET_VIEW_MIMETYPE
-from alliance_widgets.widgets.base import (
-    Explorer,
-    StateError,
-    check_int,
-    check_real,
-    check_state,
-    linked,
-    records,
-)
+from alliance_widgets.science.validation import check_int, check_real
+from alliance_widgets.widgets.base import Explorer
+from alliance_widgets.widgets.base_state import StateError, check_state, linked
 
 
 class Line(Explorer):

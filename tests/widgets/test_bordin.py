@@ -11,8 +11,8 @@ from scipy import stats
 from alliance_widgets import literature as lit
 from alliance_widgets.charts.render import WIDGET_VIEW_MIMETYPE
 from alliance_widgets.science import score_wai_sr
-from alliance_widgets.science.simulate import implied_outcome
-from alliance_widgets.widgets.base import StateError
+from alliance_widgets.science.simulate_implied import implied_outcome
+from alliance_widgets.widgets.base_state import StateError
 from alliance_widgets.widgets.bordin import BordinExplorer, clinic_reference
 from alliance_widgets.widgets.bordin_presets import COMPONENT_PROMPTS, SCENARIOS
 

@@ -11,7 +11,7 @@ from alliance_widgets import literature as lit
 from alliance_widgets.charts.render import WIDGET_VIEW_MIMETYPE
 from alliance_widgets.science import classify_change, feedback_signals
 from alliance_widgets.science.feedback_courses import illustrate_feedback, preset_course
-from alliance_widgets.widgets.base import StateError
+from alliance_widgets.widgets.base_state import StateError
 from alliance_widgets.widgets.feedback import COURSES, FEEDBACK_MODES, FeedbackExplorer
 
 SD = lit.GEN_OQ_LEVELS.value["intake_sd"]

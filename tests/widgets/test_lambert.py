@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from alliance_widgets import literature as lit
 from alliance_widgets.charts.render import WIDGET_VIEW_MIMETYPE
 from alliance_widgets.science.shares import rebalance
-from alliance_widgets.widgets.base import StateError
+from alliance_widgets.widgets.base_state import StateError
 from alliance_widgets.widgets.lambert import FACTORS, LambertExplorer
 
 EXPLORER = LambertExplorer  # built once per module by tests/widgets/conftest.py

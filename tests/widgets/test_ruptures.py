@@ -9,9 +9,9 @@ import pandas as pd
 import pytest
 
 from alliance_widgets import literature as lit
+from alliance_widgets.science.generator import simulate
 from alliance_widgets.science.ruptures import detect_ruptures
-from alliance_widgets.science.simulate import simulate
-from alliance_widgets.widgets.base import StateError
+from alliance_widgets.widgets.base_state import StateError
 from alliance_widgets.widgets.ruptures import RuptureRepairExplorer
 
 EXPLORER = RuptureRepairExplorer  # built once per module by tests/widgets/conftest.py

@@ -14,7 +14,7 @@ from alliance_widgets.science.caseloads import (
     caseload_table,
     mean_reliability,
 )
-from alliance_widgets.widgets.base import StateError
+from alliance_widgets.widgets.base_state import StateError
 from alliance_widgets.widgets.therapists import TherapistEffectsExplorer
 
 EXPLORER = TherapistEffectsExplorer  # built once per module by tests/widgets/conftest.py
