@@ -65,20 +65,20 @@ _OQ_LOW, _OQ_HIGH = lit.OQ45_RANGE.value
 class Study:
     """A simulated study: tidy tables plus the parameters that regenerate it.
 
+    Each table's columns, in order and with what they hold, are
+    :data:`~alliance_widgets.science.columns.STUDY_COLUMNS` (also the codebook of the
+    shipped datasets).
+
     Attributes
     ----------
     sessions : DataFrame
-        One row per client per attended session: ``therapist_id``, ``client_id``,
-        ``session``, ``bond``, ``goals``, ``tasks``, ``alliance``, ``outcome``,
-        ``rupture`` (bool), ``repaired`` (nullable boolean, missing without a rupture).
+        One row per client per attended session.
     clients : DataFrame
-        One row per client: ``therapist_id``, ``client_id``, ``n_sessions``,
-        ``intake_outcome``, ``final_outcome``, ``improvement``, ``early_alliance``,
-        ``change_category``; in a factor mode, one column per factor holding its additive
+        One row per client; in a factor mode, one column per factor holding its additive
         contribution to improvement (before rounding to whole points).
     items : DataFrame or None
-        WAI-SR responses in long form: ``client_id``, ``session``, ``item`` (1–12),
-        ``subscale``, ``response`` (1–5). ``None`` when simulated with ``items=False``.
+        WAI-SR responses in long form (items 1–12, responses 1–5). ``None`` when simulated
+        with ``items=False``.
     params : dict
         Every parameter used, seed included: ``simulate(**study.params)`` remakes the
         study exactly.
@@ -203,7 +203,7 @@ def simulate(**params: Any) -> Study:
     items : bool
         Also return the long item table (default True); ``False`` is faster.
     seed : int or None
-        Random seed (default 2026); ``None`` draws one and records it.
+        Random seed (default ``DEFAULT_SEED``); ``None`` draws one and records it.
 
     Returns
     -------

@@ -18,6 +18,7 @@ from __future__ import annotations
 from typing import Any
 
 from alliance_widgets import literature as lit
+from alliance_widgets.science.columns import STUDY_COLUMNS, factor_description
 
 __all__ = ["table_schema"]
 
@@ -42,8 +43,8 @@ def _f(name: str, kind: str, description: str, unit: str | None = None, **c: Any
 
 def _ids() -> list[dict[str, Any]]:
     return [
-        _f("therapist_id", "string", "Therapist identifier (T01, T02, …).", pattern="T[0-9]+"),
-        _f("client_id", "string", "Client identifier, unique in the dataset.", pattern="C[0-9]+"),
+        _f("therapist_id", "string", _IDS["therapist_id"], pattern="T[0-9]+"),
+        _f("client_id", "string", _IDS["client_id"], pattern="C[0-9]+"),
     ]
 
 
@@ -51,29 +52,32 @@ def _wai(name: str, what: str) -> dict[str, Any]:
     return _f(name, "number", what, _WAI_UNIT, minimum=_WAI_LOW, maximum=_WAI_HIGH)
 
 
+_IDS = STUDY_COLUMNS["sessions"]
+_S, _C, _I = (STUDY_COLUMNS[t] for t in ("sessions", "clients", "items"))
+
+
 def _sessions(p: dict[str, Any]) -> list[dict[str, Any]]:
     n_max = int(p["n_sessions"])
     return [
         *_ids(),
-        _f("session", "integer", "Session number, from 1.", minimum=1, maximum=n_max),
-        _wai("bond", "WAI-SR bond subscale: mean of its 4 items this session."),
-        _wai("goals", "WAI-SR goals subscale: mean of its 4 items this session."),
-        _wai("tasks", "WAI-SR tasks subscale: mean of its 4 items this session."),
-        _wai("alliance", "WAI-SR composite: mean of all 12 items this session."),
+        _f("session", "integer", _S["session"], minimum=1, maximum=n_max),
+        _wai("bond", _S["bond"]),
+        _wai("goals", _S["goals"]),
+        _wai("tasks", _S["tasks"]),
+        _wai("alliance", _S["alliance"]),
         _f(
             "outcome",
             "integer",
-            "OQ-45-like total score at this session.",
+            _S["outcome"],
             _OQ_UNIT,
             minimum=_OQ_LOW,
             maximum=_OQ_HIGH,
         ),
-        _f("rupture", "boolean", "Whether an alliance rupture (a dip) occurred this session."),
+        _f("rupture", "boolean", _S["rupture"]),
         _f(
             "repaired",
             "boolean",
-            "Whether the rupture was repaired (alliance back up: a V shape); empty when "
-            "there was no rupture.",
+            _S["repaired"],
             required=False,
         ),
     ]
@@ -84,25 +88,22 @@ def _clients(p: dict[str, Any]) -> list[dict[str, Any]]:
     oq = {"minimum": _OQ_LOW, "maximum": _OQ_HIGH}
     fields = [
         *_ids(),
-        _f(
-            "n_sessions", "integer", "Sessions attended.", "sessions", minimum=_EARLY, maximum=n_max
-        ),
-        _f("intake_outcome", "integer", "OQ-45-like score before session 1.", _OQ_UNIT, **oq),
-        _f("final_outcome", "integer", "OQ-45-like score at the last session.", _OQ_UNIT, **oq),
+        _f("n_sessions", "integer", _C["n_sessions"], "sessions", minimum=_EARLY, maximum=n_max),
+        _f("intake_outcome", "integer", _C["intake_outcome"], _OQ_UNIT, **oq),
+        _f("final_outcome", "integer", _C["final_outcome"], _OQ_UNIT, **oq),
         _f(
             "improvement",
             "integer",
-            "intake_outcome - final_outcome (positive = better).",
+            _C["improvement"],
             "OQ-45 points",
             minimum=_OQ_LOW - _OQ_HIGH,
             maximum=_OQ_HIGH - _OQ_LOW,
         ),
-        _wai("early_alliance", f"Mean alliance of sessions 1–{_EARLY}."),
+        _wai("early_alliance", _C["early_alliance"]),
         _f(
             "change_category",
             "string",
-            "Jacobson & Truax category from intake to final outcome (OQ-45 reliable change "
-            "and clinical cutoff).",
+            _C["change_category"],
             enum=["recovered", "improved", "unchanged", "deteriorated"],
         ),
     ]
@@ -115,8 +116,7 @@ def _clients(p: dict[str, Any]) -> list[dict[str, Any]]:
                 _f(
                     name,
                     "number",
-                    f"Additive contribution of the '{name}' factor ({share:g} % of improvement "
-                    "variance) to improvement, before rounding to whole points.",
+                    factor_description(name, share),
                     "OQ-45 points",
                 )
             )
@@ -126,13 +126,13 @@ def _clients(p: dict[str, Any]) -> list[dict[str, Any]]:
 def _items(p: dict[str, Any]) -> list[dict[str, Any]]:
     return [
         _ids()[1],
-        _f("session", "integer", "Session number.", minimum=1, maximum=int(p["n_sessions"])),
-        _f("item", "integer", "WAI-SR item number.", minimum=1, maximum=_N_ITEMS),
-        _f("subscale", "string", "The item's subscale.", enum=["bond", "goals", "tasks"]),
+        _f("session", "integer", _I["session"], minimum=1, maximum=int(p["n_sessions"])),
+        _f("item", "integer", _I["item"], minimum=1, maximum=_N_ITEMS),
+        _f("subscale", "string", _I["subscale"], enum=["bond", "goals", "tasks"]),
         _f(
             "response",
             "integer",
-            "The client's response to the item.",
+            _I["response"],
             "WAI-SR points (1 seldom … 5 always)",
             minimum=_WAI_LOW,
             maximum=_WAI_HIGH,

@@ -25,6 +25,8 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Any
 
+from alliance_widgets.science.simulate_params import DEFAULT_SEED
+
 __all__ = ["SPECS", "TABLES", "DatasetSpec", "spec"]
 
 #: Tables a dataset may hold, in the order they are written.
@@ -97,7 +99,7 @@ _ALL = (
         "and final outcome, early alliance and a change category; the long items table holds "
         "every WAI-SR response. Generator defaults throughout.",
         ("sessions", "clients", "items"),
-        seed=2026,
+        seed=DEFAULT_SEED,
     ),
     _spec(
         "ruptures",

@@ -24,9 +24,13 @@ import ipywidgets as widgets
 import numpy as np
 import traitlets
 
-__all__ = ["LABEL_STYLE", "StateError", "check_state", "jsonable", "linked"]
+__all__ = ["LABEL_STYLE", "SEED_MAX", "StateError", "check_state", "jsonable", "linked"]
 
 LABEL_STYLE = {"description_width": "initial"}
+
+#: The largest seed an explorer's seed control takes: a 32-bit signed integer, which a
+#: browser's number input holds exactly.
+SEED_MAX = 2**31 - 1
 
 
 class StateError(traitlets.TraitError, ValueError):

@@ -39,9 +39,10 @@ from alliance_widgets.charts.lambert import (
     shares_chart,
 )
 from alliance_widgets.science import shares as share_rules
+from alliance_widgets.science.simulate_params import DEFAULT_SEED
 from alliance_widgets.science.validation import check_choice, check_int, check_shares
 from alliance_widgets.widgets.base import Explorer
-from alliance_widgets.widgets.base_state import StateError, check_state, linked
+from alliance_widgets.widgets.base_state import SEED_MAX, StateError, check_state, linked
 
 __all__ = ["LambertExplorer"]
 
@@ -49,7 +50,6 @@ _LAMBERT = lit.LAMBERT_1992_SHARES
 FACTORS: tuple[str, ...] = tuple(_LAMBERT.value)
 VIEWS = ("lambert", "empirical")
 _N_MIN, _N_MAX = 20, 5_000
-_SEED_MAX = 2**31 - 1
 
 
 def _pct(x: float) -> str:
@@ -89,7 +89,7 @@ class LambertExplorer(Explorer):
     ).tag(state=True)
     study = traitlets.Bool(False, help="Show a study simulated from your split.").tag(state=True)
     n_clients = traitlets.Int(200, help="Clients in the simulated study.").tag(state=True)
-    seed = traitlets.Int(2026, help="Seed of the simulated study.").tag(state=True)
+    seed = traitlets.Int(DEFAULT_SEED, help="Seed of the simulated study.").tag(state=True)
 
     @traitlets.validate("view")
     def _check_view(self, proposal: dict[str, Any]) -> str:
@@ -112,7 +112,7 @@ class LambertExplorer(Explorer):
 
     @traitlets.validate("seed")
     def _check_seed(self, proposal: dict[str, Any]) -> int:
-        return int(check_state(proposal, check_int, minimum=0, maximum=_SEED_MAX))
+        return int(check_state(proposal, check_int, minimum=0, maximum=SEED_MAX))
 
     # ------------------------------------------------------------------ actions
     def set_share(self, factor: str, value: float) -> None:
@@ -123,7 +123,7 @@ class LambertExplorer(Explorer):
     def simulate_study(self) -> None:
         """Show a study simulated from the current split (another one if already shown)."""
         if self.study:
-            self.seed = (self.seed + 1) % _SEED_MAX
+            self.seed = (self.seed + 1) % SEED_MAX
         else:
             self.study = True
 
@@ -174,9 +174,7 @@ class LambertExplorer(Explorer):
                 continuous_update=False,
             ),
         )
-        seed = linked(
-            self, "seed", widgets.BoundedIntText(min=0, max=_SEED_MAX, description="Seed")
-        )
+        seed = linked(self, "seed", widgets.BoundedIntText(min=0, max=SEED_MAX, description="Seed"))
         self._sync_controls()
         return [view, *self._sliders.values(), reset, n, seed, self._simulate_button]
 

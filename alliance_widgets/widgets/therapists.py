@@ -41,15 +41,14 @@ from alliance_widgets.science.caseloads import (
     analyse_caseloads,
     mean_reliability,
 )
-from alliance_widgets.science.simulate_params import DEFAULT_PARAMS
+from alliance_widgets.science.simulate_params import DEFAULT_PARAMS, DEFAULT_SEED
 from alliance_widgets.science.validation import check_int, check_real
 from alliance_widgets.widgets.base import Explorer
-from alliance_widgets.widgets.base_state import check_state, linked
+from alliance_widgets.widgets.base_state import SEED_MAX, check_state, linked
 
 __all__ = ["TherapistEffectsExplorer"]
 
 _ICC_RANGE = (0.0, 0.3)
-_SEED_MAX = 2**31 - 1
 _OUTCOME_LIT = lit.THERAPIST_EFFECTS
 _ALLIANCE_LIT = lit.ALLIANCE_ICC_THERAPISTS
 _BALDWIN = lit.BALDWIN_2007_DESIGN
@@ -73,7 +72,7 @@ class TherapistEffectsExplorer(Explorer):
         Therapists in the clinic, 5 to 100.
     clients_per_therapist : int, default 10
         Clients each therapist sees, 2 to 30.
-    seed : int, default 2026
+    seed : int, default ``science.simulate_params.DEFAULT_SEED``
         Seed of the simulated clinic.
 
     Notes
@@ -96,7 +95,7 @@ class TherapistEffectsExplorer(Explorer):
     count_ranges: ClassVar[dict[str, tuple[int, int]]] = {
         "n_therapists": (5, 100),
         "clients_per_therapist": (2, 30),
-        "seed": (0, _SEED_MAX),
+        "seed": (0, SEED_MAX),
     }
 
     therapist_icc_outcome = traitlets.Float(
@@ -113,9 +112,7 @@ class TherapistEffectsExplorer(Explorer):
     clients_per_therapist = traitlets.Int(
         int(DEFAULT_PARAMS["clients_per_therapist"]), help="Clients per therapist (2–30)."
     ).tag(state=True)
-    seed = traitlets.Int(int(DEFAULT_PARAMS["seed"]), help="Seed of the simulated clinic.").tag(
-        state=True
-    )
+    seed = traitlets.Int(DEFAULT_SEED, help="Seed of the simulated clinic.").tag(state=True)
 
     @traitlets.validate("therapist_icc_outcome", "therapist_icc_alliance")
     def _check_icc(self, proposal: Mapping[str, Any]) -> float:
@@ -158,7 +155,7 @@ class TherapistEffectsExplorer(Explorer):
             tooltip="Simulate another clinic with the same settings (next seed)",
             icon="refresh",
         )
-        new_clinic.on_click(lambda _: setattr(self, "seed", (self.seed + 1) % _SEED_MAX))
+        new_clinic.on_click(lambda _: setattr(self, "seed", (self.seed + 1) % SEED_MAX))
         return [
             linked(
                 self,
@@ -177,7 +174,7 @@ class TherapistEffectsExplorer(Explorer):
                 "seed",
                 widgets.BoundedIntText(
                     min=0,
-                    max=_SEED_MAX,
+                    max=SEED_MAX,
                     description="Seed",
                     style={"description_width": "16em"},
                     layout=widgets.Layout(width="28em"),
