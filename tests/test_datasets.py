@@ -14,9 +14,9 @@ from pandas.testing import assert_frame_equal
 
 import alliance_widgets
 from alliance_widgets import codebook, list_datasets, load_dataset
+from alliance_widgets.datasets import build as datasets_build
+from alliance_widgets.datasets.specs import SPECS, SYNTHETIC_STATEMENT
 from alliance_widgets.science.generator import simulate
-from alliance_widgets.tools import datasets_build
-from alliance_widgets.tools.dataset_specs import SPECS, SYNTHETIC_STATEMENT
 
 ROOT = Path(__file__).resolve().parents[1] / "datasets"
 NAMES = sorted(SPECS)

@@ -69,13 +69,24 @@ class Dataset:
         return f"Dataset({self.name!r}, {shapes}, seed={self.params.get('seed')})"
 
 
-def _root(root: str | Path | Traversable | None) -> Traversable:
+#: Where a checkout keeps the shipped datasets (``alliance-kit datasets build`` writes there).
+CHECKOUT_DATASETS = Path(__file__).resolve().parents[2] / "datasets"
+
+
+def dataset_root(root: str | Path | Traversable | None = None) -> Traversable:
+    """The folder the datasets are read from: ``root``, the installed copy, or a checkout's.
+
+    Examples
+    --------
+    >>> dataset_root("somewhere")
+    PosixPath('somewhere')
+    """
     if root is not None:
         return Path(root) if isinstance(root, str) else root
     installed = resources.files("alliance_widgets") / "_datasets"
     if installed.is_dir():
         return installed
-    checkout = Path(__file__).resolve().parent.parent / "datasets"
+    checkout = CHECKOUT_DATASETS
     if checkout.is_dir():
         return checkout
     raise FileNotFoundError(
@@ -97,7 +108,7 @@ def list_datasets(root: str | Path | None = None) -> list[str]:
     >>> "clinic" in list_datasets()
     True
     """
-    base = _root(root)
+    base = dataset_root(root)
     return sorted(d.name for d in base.iterdir() if d.is_dir() and (d / _PACKAGE_FILE).is_file())
 
 
@@ -106,7 +117,7 @@ def _descriptor(name: Any, root: str | Path | None) -> tuple[Traversable, dict[s
     if not isinstance(name, str) or name not in known:
         listed = ", ".join(repr(k) for k in known)
         raise ValueError(f"name must be one of {listed}; got {name!r}.")
-    folder = _root(root) / name
+    folder = dataset_root(root) / name
     with (folder / _PACKAGE_FILE).open("r", encoding="utf-8") as fh:
         descriptor: dict[str, Any] = json.load(fh)
     return folder, descriptor

@@ -1,7 +1,7 @@
 """``alliance-kit datasets build|verify``: remake the shipped datasets, or check them.
 
 ``build [NAME ...]`` regenerates each dataset from its spec in
-:mod:`alliance_widgets.tools.dataset_specs`, writing into a temporary folder beside the
+:mod:`alliance_widgets.datasets.specs`, writing into a temporary folder beside the
 target and then swapping each dataset folder into place with renames: an interrupted
 build leaves the old files or the new ones, never half of each. It also writes the
 folder's ``README.md``, an index made from the specs.
@@ -35,8 +35,9 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from alliance_widgets.tools.dataset_schema import table_schema
-from alliance_widgets.tools.dataset_specs import SPECS, SYNTHETIC_STATEMENT, DatasetSpec, spec
+from alliance_widgets.datasets import CHECKOUT_DATASETS, dataset_root
+from alliance_widgets.datasets.schema import table_schema
+from alliance_widgets.datasets.specs import SPECS, SYNTHETIC_STATEMENT, DatasetSpec, spec
 
 __all__ = ["build", "build_dataset", "main", "verify"]
 
@@ -48,10 +49,6 @@ _LICENSE = {
     "title": "Creative Commons Zero v1.0 Universal",
     "path": "https://creativecommons.org/publicdomain/zero/1.0/",
 }
-
-
-def _checkout_root() -> Path:
-    return Path(__file__).resolve().parents[2] / "datasets"
 
 
 def _csv_bytes(df: Any) -> bytes:
@@ -103,7 +100,7 @@ def build_dataset(s: DatasetSpec, folder: Path) -> None:
         if names != list(df.columns):
             raise RuntimeError(
                 f"{s.name}/{table}: generator columns {list(df.columns)} differ from the "
-                f"schema's {names}; update alliance_widgets/tools/dataset_schema.py."
+                f"schema's {names}; update alliance_widgets/datasets/schema.py."
             )
         data = _csv_bytes(df)
         (folder / f"{table}.csv").write_bytes(data)
@@ -157,7 +154,7 @@ def _index() -> bytes:
         'Load one with `alliance_widgets.load_dataset("clinic")`; its codebook with '
         '`alliance_widgets.codebook("clinic")`. Licence: CC0-1.0.',
         "Every file is made by `alliance-kit datasets build` from the specs in "
-        "`alliance_widgets/tools/dataset_specs.py`; `alliance-kit datasets verify` checks "
+        "`alliance_widgets/datasets/specs.py`; `alliance-kit datasets verify` checks "
         "the checksums and that a fresh build gives the same bytes.",
         "",
     ]
@@ -258,12 +255,12 @@ def verify(names: Sequence[str], root: Path) -> int:
         print("     fix: alliance-kit datasets build")
     for n in [] if names else _extra_folders(root):
         failed += 1
-        print(f"FAIL {n}: no spec in alliance_widgets/tools/dataset_specs.py; remove the folder")
+        print(f"FAIL {n}: no spec in alliance_widgets/datasets/specs.py; remove the folder")
     return 1 if failed else 0
 
 
 def _default_root(action: str) -> Path:
-    checkout = _checkout_root()
+    checkout = CHECKOUT_DATASETS
     if action == "build":
         if not (checkout.parent / "pyproject.toml").is_file():
             raise ValueError(
@@ -271,9 +268,7 @@ def _default_root(action: str) -> Path:
                 f"this package ({checkout.parent}); pass --root DIR."
             )
         return checkout
-    from alliance_widgets.datasets import _root
-
-    found = _root(None)
+    found = dataset_root()
     return found if isinstance(found, Path) else checkout
 
 

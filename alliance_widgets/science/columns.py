@@ -1,7 +1,7 @@
 """The columns of a simulated study's three tables, in order, each with what it holds.
 
 Written once here and read by the generator's tests (every table has exactly these
-columns, in this order), by ``tools/dataset_schema.py`` (the codebook's descriptions) and
+columns, in this order), by ``datasets/schema.py`` (the codebook's descriptions) and
 by :class:`~alliance_widgets.science.generator.Study`'s documentation. In a factor mode
 (``variance_model`` a dict of shares) the clients table adds one column per factor after
 these (:func:`factor_description`).

@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 
 from alliance_widgets import literature as lit
+from alliance_widgets.datasets.schema import table_schema
 from alliance_widgets.science.columns import STUDY_COLUMNS
 from alliance_widgets.science.generator import simulate
-from alliance_widgets.tools.dataset_schema import table_schema
 
 
 @pytest.mark.parametrize("variance_model", ["empirical", "lambert"])
