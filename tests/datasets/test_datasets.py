@@ -18,7 +18,7 @@ from alliance_widgets.datasets import build as datasets_build
 from alliance_widgets.datasets.specs import SPECS, SYNTHETIC_STATEMENT
 from alliance_widgets.science.generator import simulate
 
-ROOT = Path(__file__).resolve().parents[1] / "datasets"
+ROOT = Path(__file__).resolve().parents[2] / "datasets"
 NAMES = sorted(SPECS)
 PLOTTED = ("sessions", "clients")  # tables the charts draw row by row
 MAX_PLOTTED_ROWS = 5000  # altair's default row limit (STACK.md)
