@@ -21,8 +21,8 @@ __version__ = "0.1.0"
 
 _EXPORTS: dict[str, str] = {
     # data
-    "simulate": "alliance_widgets.science.simulate",
-    "Study": "alliance_widgets.science.simulate",
+    "simulate": "alliance_widgets.science.generator",
+    "Study": "alliance_widgets.science.generator",
     "list_datasets": "alliance_widgets.datasets",
     "load_dataset": "alliance_widgets.datasets",
     "codebook": "alliance_widgets.datasets",

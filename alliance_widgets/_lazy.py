@@ -18,10 +18,11 @@ ValueError: lazy_exports needs a package (a module with submodules); 'math' is a
 from __future__ import annotations
 
 import importlib
+import warnings
 from collections.abc import Callable, Mapping
 from typing import Any
 
-__all__ = ["lazy_exports"]
+__all__ = ["lazy_exports", "moved_names"]
 
 
 def lazy_exports(
@@ -69,3 +70,49 @@ def lazy_exports(
         return sorted(set(namespace) | set(public))
 
     return load, listing
+
+
+def moved_names(
+    module: str,
+    moves: Mapping[str, str],
+    fallback: Callable[[str], Any] | None = None,
+) -> Callable[[str], Any]:
+    """Return a module ``__getattr__`` that forwards moved names with a DeprecationWarning.
+
+    The one way the kit keeps an old import path alive after a name moves to its home:
+    the old path still works for a release, and says where the name lives now.
+
+    Parameters
+    ----------
+    module : str
+        The old module's ``__name__``.
+    moves : mapping
+        Old name -> the module that now defines it.
+    fallback : callable, optional
+        Called for any other name (e.g. a :func:`lazy_exports` ``__getattr__``).
+
+    Examples
+    --------
+    >>> import warnings
+    >>> getattr_ = moved_names("old.place", {"dumps": "json"})
+    >>> with warnings.catch_warnings(record=True) as caught:
+    ...     warnings.simplefilter("always")
+    ...     getattr_("dumps")([1])
+    '[1]'
+    >>> print(caught[0].message)
+    old.place.dumps moved to json.dumps; import it from there.
+    """
+
+    def getattr_(name: str) -> Any:
+        if name in moves:
+            warnings.warn(
+                f"{module}.{name} moved to {moves[name]}.{name}; import it from there.",
+                DeprecationWarning,
+                stacklevel=2,
+            )
+            return getattr(importlib.import_module(moves[name]), name)
+        if fallback is not None:
+            return fallback(name)
+        raise AttributeError(f"module {module!r} has no attribute {name!r}")
+
+    return getattr_

@@ -1,7 +1,9 @@
 """``alliance-kit``: the kit's command line.
 
-Each subcommand lives in its own module under ``alliance_widgets.tools`` and is imported
-only when called, so ``alliance-kit --help`` answers at once.
+Each subcommand lives in its own module (``alliance_widgets.tools``, or
+``alliance_widgets.datasets.build``) and is imported only when called, so
+``alliance-kit --help`` answers at once. ``lessons`` is a maintainer's tool that the
+wheel leaves out: it needs a checkout.
 
 Examples
 --------
@@ -21,7 +23,7 @@ __all__ = ["build_parser", "main"]
 # subcommand -> (module with a ``main(argv) -> int``, one-line help)
 SUBCOMMANDS: dict[str, tuple[str, str]] = {
     "datasets": (
-        "alliance_widgets.tools.datasets_build",
+        "alliance_widgets.datasets.build",
         "regenerate ('build') or check ('verify') the shipped datasets",
     ),
     "lessons": (
@@ -38,6 +40,9 @@ SUBCOMMANDS: dict[str, tuple[str, str]] = {
     ),
     "doctor": ("alliance_widgets.checkup", "report on this environment and what to fix"),
 }
+# Subcommands whose modules the wheel leaves out (see pyproject.toml): they work on a
+# checkout's lessons/src with the test extras installed.
+CHECKOUT_ONLY = frozenset({"lessons"})
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -63,7 +68,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     else:
         args = build_parser().parse_args(argv)
         command, rest = args.command, list(args.rest)
-    module = importlib.import_module(SUBCOMMANDS[command][0])
+    try:
+        module = importlib.import_module(SUBCOMMANDS[command][0])
+    except ModuleNotFoundError as err:
+        if command not in CHECKOUT_ONLY or err.name != SUBCOMMANDS[command][0]:
+            raise
+        print(
+            f"alliance-kit {command} is a maintainer's tool: it needs a checkout of the kit "
+            "(lessons/src) installed with `python3 kit.py` (an editable install), not the wheel.",
+            file=sys.stderr,
+        )
+        return 2
     code: int = module.main(rest)
     return code
 

@@ -31,7 +31,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
 
 import test_simulate_calibration as cal
 
-from alliance_widgets.science.simulate import Study, simulate
+from alliance_widgets.science.generator import Study, simulate
 
 Row = tuple[float, float, float, bool]  # target, estimate, SE, compared on Fisher's z
 

@@ -4,7 +4,7 @@ Targets (issue 4): a widget refit must feel instant, so the estimators a slider 
 should take well under 0.3 s on a study of about 300 clients:
 
 * ``therapist_icc`` (REML + profile-likelihood interval) on 300 clients: < 0.3 s;
-* ``between_within_effects`` (statsmodels MixedLM) on 300 clients: < 0.3 s;
+* ``between_within_effects`` (the kit's profiled REML) on 300 clients: < 0.3 s;
 * ``detect_ruptures_by_client`` on ~3,600 sessions: < 0.3 s;
 * ``score_wai_sr`` on ~44,000 long-form answers: < 0.3 s;
 * ``mcdonald_omega`` (1,000 bootstrap refits) on 300 × 12 items: < 1 s.

@@ -27,8 +27,8 @@ import numpy as np
 import pandas as pd
 import statsmodels.formula.api as smf
 
-from alliance_widgets.science.simulate import Study, simulate
-from alliance_widgets.tools.datasets_build import build
+from alliance_widgets.datasets.build import build
+from alliance_widgets.science.generator import Study, simulate
 
 KEYS = {"bond": [3, 5, 7, 9], "goals": [4, 6, 8, 11], "tasks": [1, 2, 10, 12]}
 

@@ -46,20 +46,20 @@ import numpy as np
 import pandas as pd
 
 import alliance_widgets as aw
-from alliance_widgets.science.caseloads import between_within_reml, caseload_table
+from alliance_widgets.science.caseloads import caseload_table
 from alliance_widgets.science.effects import correlation_ci
 from alliance_widgets.science.feedback import feedback_signals
+from alliance_widgets.science.feedback_courses import preset_course
+from alliance_widgets.science.generator import simulate
 from alliance_widgets.science.icc import therapist_icc
+from alliance_widgets.science.multilevel import between_within_effects
+from alliance_widgets.science.repair import improvement_by_repair, repair_share_by_client
 from alliance_widgets.science.ruptures import detect_ruptures
-from alliance_widgets.science.simulate import implied_outcome, simulate
+from alliance_widgets.science.shares import rebalance
+from alliance_widgets.science.simulate_implied import implied_outcome
 from alliance_widgets.science.simulate_model import calibrate_measurement
 from alliance_widgets.widgets.bordin import clinic_reference
-from alliance_widgets.widgets.feedback import preset_course
-from alliance_widgets.widgets.lambert import FACTORS, rebalance
-from alliance_widgets.widgets.ruptures import (
-    improvement_by_repair,
-    repair_share_by_client,
-)
+from alliance_widgets.widgets.lambert import FACTORS
 
 
 @dataclass
@@ -228,7 +228,7 @@ def peer_therapists(icc: float, n_therapists: int = 20) -> plt.Figure:
     caseloads = caseload_table(clients)
     icc_y = therapist_icc(clients, outcome="improvement")
     icc_a = therapist_icc(clients, outcome="early_alliance")
-    effects = between_within_reml(clients)
+    effects = between_within_effects(clients)
     rank = dict(zip(caseloads["therapist_id"], caseloads["rank"], strict=True))
     x = clients["therapist_id"].astype(str).map(rank)
     fig = plt.figure(figsize=(9, 6.5))

@@ -36,3 +36,13 @@ def test_every_subcommand_module_has_main() -> None:
 def test_doctor_runs_through_the_cli(capsys: pytest.CaptureFixture[str]) -> None:
     assert cli.main(["doctor"]) == 0
     assert "alliance_widgets doctor" in capsys.readouterr().out
+
+
+def test_a_checkout_only_command_left_out_of_the_wheel_says_so(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # The wheel leaves lessons_build out (pyproject.toml); simulate that install.
+    missing = "alliance_widgets.tools._not_in_this_install"
+    monkeypatch.setitem(cli.SUBCOMMANDS, "lessons", (missing, "build lessons"))
+    assert cli.main(["lessons", "check"]) == 2
+    assert "needs a checkout" in capsys.readouterr().err

@@ -51,11 +51,9 @@ from alliance_widgets.charts.common import finish, named
 from alliance_widgets.charts.numbers import fixed
 from alliance_widgets.charts.theme import PALETTE
 from alliance_widgets.literature import RUPTURE_DETECTION
+from alliance_widgets.science.repair import GROUP_ORDER, rupture_episodes
 
-__all__ = ["GROUP_ORDER", "rupture_chart", "rupture_description", "rupture_frames"]
-
-#: The study groups, in the order they are drawn.
-GROUP_ORDER: tuple[str, ...] = ("no rupture", "all repaired", "some not repaired")
+__all__ = ["rupture_chart", "rupture_description", "rupture_frames"]
 
 TITLE = "Alliance ruptures and their repair"
 _STATUS_LABEL = {
@@ -95,7 +93,7 @@ def rupture_frames(
         ``group``, ``n``, ``mean``, ``low``, ``high``: the study's mean improvement by group.
     repair_within, tolerance : int, float
         The detector's repair rule (as given to ``detect_ruptures``), which sets where
-        each shaded window ends.
+        each shaded window ends (``science.rupture_episodes``, the detector's own window).
     """
     # Plain numpy: this runs on every change of client or threshold.
     keep = detected["alliance"].notna().to_numpy()
@@ -125,21 +123,11 @@ def rupture_frames(
             "label": np.array([_STATUS_LABEL.get(x, "") for x in status], dtype=object),
         }
     )
-    rows = []
-    for i in np.flatnonzero(found):
-        kind = status[i]
-        window = slice(i + 1, i + 1 + repair_within)
-        if kind == "repaired":
-            back = alliance[window] >= level[i] - tolerance - 1e-9
-            end = int(sessions[window][np.argmax(back)])
-        elif kind == "not repaired":
-            end = int(sessions[window][-1])
-        else:
-            end = int(sessions[-1])
-        first = int(sessions[i - 1]) if i > 0 else int(sessions[i])
-        rows.append((first, int(sessions[i]), end, kind, _EPISODE_LABEL[kind]))
-    episodes = pd.DataFrame(rows, columns=["start", "rupture", "end", "status", "label"])
-    episodes = episodes.astype({"status": object, "label": object})
+    # The detector's own repair window (science.repair), not a second reading of it.
+    episodes = rupture_episodes(detected, repair_within=repair_within, tolerance=tolerance)
+    episodes = episodes.assign(
+        label=np.array([_EPISODE_LABEL[k] for k in episodes["status"]], dtype=object)
+    )
     table = groups[["group", "n", "mean", "low", "high"]].reset_index(drop=True)
     table = table.assign(
         group=table["group"].astype(object),

@@ -14,22 +14,15 @@ Layout and protocol (for lesson authors)
     Primitives: :func:`check_number`, :func:`check_numbers`, :func:`check_choice`,
     :func:`check_choices`, :func:`check_bool`, :func:`check_dataframe_columns`,
     :func:`check_key_ideas`.
-``lessonNN.py`` (``lesson00.py`` … ``lesson08.py``)
-    The checks of lesson NN, one ``check_*`` function per exercise, built on the
-    primitives. Rules:
+``data_checks.py``
+    Data-aware helpers: :func:`check_proportion` (a share, not a percentage),
+    :func:`require_columns`, :func:`numeric_columns`.
 
-    * the first parameter is the learner's answer; ``None`` gives "not answered yet" and a
-      hint, never an exception;
-    * expected values are computed from :mod:`alliance_widgets.literature` or the science
-      layer (or from the data the learner was given, passed as a parameter), never typed
-      in as numbers;
-    * name the exercise (``name="Exercise 4.1"``) so the feedback says which it is; give
-      a ``hint`` that helps without giving the answer away, ``why_wrong`` / ``mistakes``
-      for the misconceptions a wrong answer reveals, and ``scope`` when the check tests
-      only part of the answer;
-    * add each public check to ``_EXPORTS`` below, in your lesson's block only, so lessons
-      can write ``from alliance_widgets.exercises import check_variance_from_r``;
-    * give each check a doctest that shows one correct and one wrong answer.
+The checks of each lesson (vignettes, options, "Exercise 2.1") are course content and
+live beside the lessons, in ``lessons/course/alliance_lessons`` (installed as the package
+``alliance_lessons``). The kit never imports them; the old names
+``alliance_widgets.exercises.check_scale_points`` and the like still resolve, with a
+:class:`DeprecationWarning` naming the new home, until the next minor release.
 
 Examples
 --------
@@ -41,6 +34,10 @@ True
 """
 
 from __future__ import annotations
+
+import importlib
+import warnings
+from typing import Any
 
 from alliance_widgets._lazy import lazy_exports
 
@@ -61,56 +58,78 @@ _EXPORTS: dict[str, str] = {
     "check_bool": "generic",
     "check_dataframe_columns": "generic",
     "check_key_ideas": "generic",
-    # lesson00.py … lesson04.py (lessons infrastructure engineer)
-    "check_scale_points": "lesson00",
-    "check_not_a_component": "lesson00",
-    "check_doctor_verdict": "lesson00",
-    "check_scenarios": "lesson01",
-    "check_wai_sr_ranges": "lesson01",
-    "check_subscale_mean": "lesson01",
-    "check_strongest_pair": "lesson01",
-    "check_lambert_evidence": "lesson02",
-    "check_alliance_share": "lesson02",
-    "check_goal_consensus_share": "lesson02",
-    "check_pie_statements": "lesson02",
-    "check_count": "lesson03",
-    "check_client_means": "lesson03",
-    "check_outcome_direction": "lesson03",
-    "check_above_cutoff": "lesson03",
-    "check_variance_from_r": "lesson04",
-    "check_misquote": "lesson04",
-    "check_smallest_n": "lesson04",
-    "check_causation": "lesson04",
-    "check_data_correlation": "lesson04",
-    # lesson05.py … lesson08.py (second lessons engineer)
-    "RUPTURE_VIGNETTES": "lesson05",
-    "check_rupture_kinds": "lesson05",
-    "check_rupture_sessions": "lesson05",
-    "check_repair_share": "lesson05",
-    "check_repair_variance": "lesson05",
-    "check_repair_evidence": "lesson05",
-    "check_repair_statement": "lesson05",
-    "ICC_MEANING_OPTIONS": "lesson06",
-    "BALDWIN_OPTIONS": "lesson06",
-    "check_icc_from_variances": "lesson06",
-    "check_icc_meaning": "lesson06",
-    "check_within_centring": "lesson06",
-    "check_baldwin_finding": "lesson06",
-    "check_larger_slope": "lesson06",
-    "FEEDBACK_EFFECT_OPTIONS": "lesson07",
-    "check_change_categories": "lesson07",
-    "check_reliable_change_threshold": "lesson07",
-    "check_signal": "lesson07",
-    "check_feedback_effect": "lesson07",
-    "check_recovered_share": "lesson07",
-    "check_capstone_r": "lesson08",
-    "check_capstone_variance": "lesson08",
-    "check_capstone_ci": "lesson08",
-    "check_capstone_in_interval": "lesson08",
-    "check_capstone_icc": "lesson08",
-    "check_capstone_writeup": "lesson08",
+    # data_checks.py
+    "check_proportion": "data_checks",
+    "numeric_columns": "data_checks",
+    "require_columns": "data_checks",
 }
 
 __all__ = sorted(_EXPORTS)
 
-__getattr__, __dir__ = lazy_exports(__name__, _EXPORTS, globals())
+_lazy_getattr, __dir__ = lazy_exports(__name__, _EXPORTS, globals())
+
+# Lesson checks that lived here until they moved beside the lessons (alliance_lessons).
+# Looked up by name at run time, so the library holds no import of course content.
+_MOVED_TO_LESSONS = frozenset(
+    {
+        "check_scale_points",
+        "check_not_a_component",
+        "check_doctor_verdict",
+        "check_scenarios",
+        "check_wai_sr_ranges",
+        "check_subscale_mean",
+        "check_strongest_pair",
+        "check_lambert_evidence",
+        "check_alliance_share",
+        "check_goal_consensus_share",
+        "check_pie_statements",
+        "check_count",
+        "check_client_means",
+        "check_outcome_direction",
+        "check_above_cutoff",
+        "check_variance_from_r",
+        "check_misquote",
+        "check_smallest_n",
+        "check_causation",
+        "check_data_correlation",
+        "RUPTURE_VIGNETTES",
+        "check_rupture_kinds",
+        "check_rupture_sessions",
+        "check_repair_share",
+        "check_repair_variance",
+        "check_repair_evidence",
+        "check_repair_statement",
+        "ICC_MEANING_OPTIONS",
+        "BALDWIN_OPTIONS",
+        "check_icc_from_variances",
+        "check_icc_meaning",
+        "check_within_centring",
+        "check_baldwin_finding",
+        "check_larger_slope",
+        "FEEDBACK_EFFECT_OPTIONS",
+        "check_change_categories",
+        "check_reliable_change_threshold",
+        "check_signal",
+        "check_feedback_effect",
+        "check_recovered_share",
+        "check_capstone_r",
+        "check_capstone_variance",
+        "check_capstone_ci",
+        "check_capstone_in_interval",
+        "check_capstone_icc",
+        "check_capstone_writeup",
+    }
+)
+
+
+def __getattr__(name: str) -> Any:
+    """Resolve a lazily exported name; forward a moved lesson check with a warning."""
+    if name in _MOVED_TO_LESSONS:
+        warnings.warn(
+            f"alliance_widgets.exercises.{name} moved to alliance_lessons.{name} (the course's "
+            "own checks live beside the lessons); import it from there.",
+            DeprecationWarning,
+            stacklevel=2,
+        )
+        return getattr(importlib.import_module("alliance_lessons"), name)
+    return _lazy_getattr(name)

@@ -17,16 +17,19 @@ from alliance_widgets._lazy import lazy_exports
 
 # name -> submodule that defines it
 _EXPORTS: dict[str, str] = {
-    # simulate.py: the study generator (issue 3)
-    "simulate": "simulate",
-    "Study": "simulate",
-    "DEFAULT_PARAMS": "simulate",
-    "implied_outcome": "simulate",
-    "ImpliedOutcome": "simulate",
+    # generator.py: the study generator (parameters in simulate_params.py)
+    "simulate": "generator",
+    "Study": "generator",
+    "DEFAULT_PARAMS": "simulate_params",
+    # simulate_implied.py: what the generator implies for one alliance score
+    "implied_outcome": "simulate_implied",
+    "ImpliedOutcome": "simulate_implied",
     # alliance.py: WAI-SR structure and scoring
     "score_wai_sr": "alliance",
     "WAI_SR_SUBSCALES": "alliance",
     "WAI_SR_ITEMS": "alliance",
+    "early_alliance_parts": "alliance",
+    "percentile_in": "alliance",
     # reliability.py
     "cronbach_alpha": "reliability",
     "mcdonald_omega": "reliability",
@@ -37,25 +40,25 @@ _EXPORTS: dict[str, str] = {
     "r_to_r2": "effects",
     "r_to_d": "effects",
     "d_to_r": "effects",
-    "binomial_effect_size_display": "effects",
-    "besd_sentence": "effects",
+    "binomial_effect_size_display": "besd",
+    "besd_sentence": "besd",
     "r_interval": "effects",
-    # outcome.py: Jacobson & Truax
+    # outcome.py, cutoffs.py: Jacobson & Truax
     "reliable_change_index": "outcome",
-    "clinical_cutoffs": "outcome",
+    "clinical_cutoffs": "cutoffs",
     "classify_change": "outcome",
     "reliable_change_threshold": "outcome",
-    "ClinicalCutoffs": "outcome",
+    "ClinicalCutoffs": "cutoffs",
     "CHANGE_CATEGORIES": "outcome",
     # feedback.py: expected recovery and signals
     "expected_trajectory": "feedback",
     "feedback_signals": "feedback",
     "SIGNALS": "feedback",
-    # multilevel.py
-    "therapist_icc": "multilevel",
+    # icc.py, multilevel.py
+    "therapist_icc": "icc",
     "between_within_effects": "multilevel",
     "multilevel_summary": "multilevel",
-    "anova_icc": "multilevel",
+    "anova_icc": "icc",
     # variance.py
     "lambert_shares": "variance",
     "empirical_estimates": "variance",
@@ -64,6 +67,15 @@ _EXPORTS: dict[str, str] = {
     # ruptures.py
     "detect_ruptures": "ruptures",
     "detect_ruptures_by_client": "ruptures",
+    # repair.py: rupture episodes, repair by client and by group
+    "rupture_episodes": "repair",
+    "repair_share_by_client": "repair",
+    "improvement_by_repair": "repair",
+    # feedback_courses.py: example OQ-45 courses, the feedback effect in points
+    "preset_course": "feedback_courses",
+    "illustrate_feedback": "feedback_courses",
+    # shares.py
+    "rebalance": "shares",
 }
 
 __all__ = sorted(_EXPORTS)

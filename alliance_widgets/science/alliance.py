@@ -30,10 +30,16 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from alliance_widgets.literature import WAI_SR_KEYS, WAI_SR_SCALE
+from alliance_widgets.literature import GEN_EARLY_SESSIONS, WAI_SR_KEYS, WAI_SR_SCALE
 from alliance_widgets.science.validation import check_int
 
-__all__ = ["WAI_SR_ITEMS", "WAI_SR_SUBSCALES", "score_wai_sr"]
+__all__ = [
+    "WAI_SR_ITEMS",
+    "WAI_SR_SUBSCALES",
+    "early_alliance_parts",
+    "percentile_in",
+    "score_wai_sr",
+]
 
 #: Subscale name -> the WAI-SR item numbers that score it (Hatcher & Gillaspy 2006).
 WAI_SR_SUBSCALES: dict[str, tuple[int, ...]] = {
@@ -220,3 +226,57 @@ def score_wai_sr(items: Any, *, min_answered: int = 3) -> pd.DataFrame:
     out["alliance"] = out[list(WAI_SR_SUBSCALES)].mean(axis=1, skipna=False)
     out.columns.name = None
     return out
+
+
+def early_alliance_parts(clients: pd.DataFrame, sessions: pd.DataFrame) -> pd.DataFrame:
+    """Each client's early bond, goals and tasks, and the early alliance composite.
+
+    The early sessions are the first ``literature.GEN_EARLY_SESSIONS`` (the window over
+    which a study's ``early_alliance`` is averaged); the composite is the clients table's
+    ``early_alliance``. Clients missing from either table are left out.
+
+    Parameters
+    ----------
+    clients : DataFrame
+        ``client_id`` and ``early_alliance``, one row per client.
+    sessions : DataFrame
+        ``client_id``, ``session`` and the subscale columns, one row per session.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``bond``, ``goals``, ``tasks``, ``composite``, one row per client.
+
+    Examples
+    --------
+    >>> clients = pd.DataFrame({"client_id": ["a"], "early_alliance": [3.5]})
+    >>> sessions = pd.DataFrame({"client_id": ["a"] * 2, "session": [1, 2],
+    ...                          "bond": [3.0, 4.0], "goals": [3.0, 3.0], "tasks": [4.0, 4.0]})
+    >>> early_alliance_parts(clients, sessions)
+       bond  goals  tasks  composite
+    0   3.5    3.0    4.0        3.5
+    """
+    early = sessions[sessions["session"] <= int(GEN_EARLY_SESSIONS.value)]
+    parts = early.groupby("client_id", observed=True)[list(WAI_SR_SUBSCALES)].mean()
+    composite = clients.set_index("client_id")["early_alliance"]
+    return parts.join(composite.rename("composite"), how="inner").reset_index(drop=True)
+
+
+def percentile_in(reference: Any, score: float) -> float:
+    """Percentile (0–100) of ``score`` among ``reference`` scores; ties count half.
+
+    Parameters
+    ----------
+    reference : array-like of float
+        The scores to compare with (e.g. a clinic's early alliance composites).
+    score : float
+        The score to place.
+
+    Examples
+    --------
+    >>> percentile_in([1.0, 2.0, 3.0, 4.0], 3.0)
+    62.5
+    """
+    from scipy import stats  # loaded on first use: scipy.stats is slow to import
+
+    return float(stats.percentileofscore(np.asarray(reference, dtype=float), score, kind="mean"))

@@ -1,9 +1,9 @@
-"""Effect sizes: correlations with intervals, r², r ↔ d, and the binomial effect size display.
+"""Effect sizes: correlations with intervals, r², and r ↔ d.
 
-The binomial effect size display lives in :mod:`alliance_widgets.science.besd` and is
-re-exported here. The conversions assume two equal groups (the usual textbook case):
-``d = 2r / √(1 − r²)`` and ``r = d / √(d² + 4)``. With unequal groups the exact
-conversion depends on the group sizes; a lesson should say so when it matters.
+The binomial effect size display lives in :mod:`alliance_widgets.science.besd`. The
+conversions assume two equal groups (the usual textbook case): ``d = 2r / √(1 − r²)`` and
+``r = d / √(d² + 4)``. With unequal groups the exact conversion depends on the group sizes;
+a lesson should say so when it matters.
 
 Examples
 --------
@@ -24,13 +24,11 @@ from typing import Any, overload
 import numpy as np
 from scipy import stats
 
-from alliance_widgets.science.besd import besd_sentence, binomial_effect_size_display
+from alliance_widgets._lazy import moved_names
 from alliance_widgets.science.estimates import Estimate
-from alliance_widgets.science.validation import check_int, check_pair, check_real
+from alliance_widgets.science.validation import check_int, check_level, check_pair, check_real
 
 __all__ = [
-    "besd_sentence",
-    "binomial_effect_size_display",
     "correlation_ci",
     "d_to_r",
     "r_interval",
@@ -41,10 +39,6 @@ __all__ = [
 
 # Sums of squares outside these bounds have lost precision to overflow or underflow.
 _TINY, _HUGE = 1e-280, 1e280
-
-
-def _level(level: Any) -> float:
-    return check_real("level", level, low=0, high=1, low_open=True, high_open=True)
 
 
 def r_interval(r: float, n: int, level: float = 0.95) -> Estimate:
@@ -84,7 +78,7 @@ def r_interval(r: float, n: int, level: float = 0.95) -> Estimate:
     """
     r = check_real("r", r, low=-1, high=1)
     n = check_int("n", n, minimum=4)
-    level = _level(level)
+    level = check_level(level)
     method = "Fisher z interval"
     if abs(r) == 1.0:
         return Estimate(r, r, r, level, method, n, "r")
@@ -132,7 +126,7 @@ def correlation_ci(x: Any, y: Any, level: float = 0.95) -> Estimate:
     ...
     ValueError: x is constant (every value 1.0): a correlation needs variation in both variables.
     """
-    level = _level(level)
+    level = check_level(level)
     x, y = check_pair(("x", "y"), x, y)
     xs, ys = _vector("x", x), _vector("y", y)
     if xs.shape != ys.shape:
@@ -297,3 +291,13 @@ def _r_array(r: Any, name: str) -> np.ndarray:
     if np.any(~np.isfinite(arr)) or np.any(np.abs(arr) > 1):
         raise ValueError(f"{name} must be a number or numbers in [-1, 1]; got {r!r}.")
     return arr
+
+
+# The binomial effect size display lives in besd.py; the old path warns for a release.
+__getattr__ = moved_names(
+    __name__,
+    {
+        "besd_sentence": "alliance_widgets.science.besd",
+        "binomial_effect_size_display": "alliance_widgets.science.besd",
+    },
+)

@@ -27,13 +27,9 @@ from scipy import stats
 
 from alliance_widgets.science.estimates import Estimate
 from alliance_widgets.science.reml import RandomIntercept
-from alliance_widgets.science.validation import check_real
+from alliance_widgets.science.validation import check_level
 
 __all__ = ["anova_icc", "nested_frame", "therapist_icc"]
-
-
-def _level(level: Any) -> float:
-    return check_real("level", level, low=0, high=1, low_open=True, high_open=True)
 
 
 def nested_frame(data: Any, columns: Sequence[str], therapist: str) -> pd.DataFrame:
@@ -110,7 +106,7 @@ def therapist_icc(
     ...
     ValueError: data needs clients of at least 2 therapists (column 'therapist_id') ...
     """
-    level = _level(level)
+    level = check_level(level)
     frame = nested_frame(data, [outcome], therapist)
     y = frame[outcome].to_numpy()
     model = RandomIntercept(y, np.ones((y.size, 1)), frame[therapist].to_numpy())
@@ -149,7 +145,7 @@ def anova_icc(
     >>> print(anova_icc(d))
     ICC = 0.92, 95% CI [0.22, 1.00]
     """
-    level = _level(level)
+    level = check_level(level)
     frame = nested_frame(data, [outcome], therapist)
     y = frame[outcome].to_numpy()
     codes, _ = pd.factorize(frame[therapist])

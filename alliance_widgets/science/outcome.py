@@ -1,10 +1,10 @@
 """Reliable and clinically significant change (Jacobson & Truax, 1991).
 
 ``reliable_change_index`` asks whether a pre–post difference is larger than measurement
-error alone would make it; ``clinical_cutoffs`` (from :mod:`.cutoffs`) gives the three
-cutoffs between a dysfunctional and a functional population; ``classify_change`` sorts clients into
-recovered / improved / unchanged / deteriorated with the OQ-45.2 defaults (reliable
-change 14 points, cutoff 63.5) from :mod:`alliance_widgets.literature`.
+error alone would make it; ``classify_change`` sorts clients into recovered / improved /
+unchanged / deteriorated with the OQ-45.2 defaults (reliable change 14 points, cutoff
+63.5) from :mod:`alliance_widgets.literature`. The cutoffs between a dysfunctional and a
+functional population are :func:`~alliance_widgets.science.cutoffs.clinical_cutoffs`.
 
 Examples
 --------
@@ -23,19 +23,17 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from alliance_widgets._lazy import moved_names
 from alliance_widgets.literature import (
     JACOBSON_TRUAX_CRITERION,
     OQ45_CLINICAL_CUTOFF,
     OQ45_RELIABLE_CHANGE,
 )
-from alliance_widgets.science.cutoffs import ClinicalCutoffs, clinical_cutoffs
 from alliance_widgets.science.validation import check_pair, check_real
 
 __all__ = [
     "CHANGE_CATEGORIES",
-    "ClinicalCutoffs",
     "classify_change",
-    "clinical_cutoffs",
     "reliable_change_index",
     "reliable_change_threshold",
 ]
@@ -257,3 +255,13 @@ def reliable_change_threshold(*, sd_pre: float, reliability: float) -> float:
     reliability = check_real("reliability", reliability, low=0, high=1, high_open=True)
     s_diff = math.sqrt(2) * sd_pre * math.sqrt(1 - reliability)
     return float(JACOBSON_TRUAX_CRITERION.value) * s_diff
+
+
+# The cutoffs between populations live in cutoffs.py; the old path warns for a release.
+__getattr__ = moved_names(
+    __name__,
+    {
+        "ClinicalCutoffs": "alliance_widgets.science.cutoffs",
+        "clinical_cutoffs": "alliance_widgets.science.cutoffs",
+    },
+)

@@ -30,7 +30,7 @@ from scipy import stats
 from alliance_widgets.literature import CRONBACH_1951, MCDONALD_1999
 from alliance_widgets.science.estimates import Estimate
 from alliance_widgets.science.factor import one_factor_loadings
-from alliance_widgets.science.validation import check_int, check_real
+from alliance_widgets.science.validation import check_int, check_level
 
 __all__ = ["cronbach_alpha", "mcdonald_omega", "one_factor_loadings"]
 
@@ -133,7 +133,7 @@ def cronbach_alpha(items: Any, level: float = 0.95) -> Estimate:
     ...
     ValueError: items has constant column(s) at position [0] (everyone gave the same answer); ...
     """
-    level = check_real("level", level, low=0, high=1, low_open=True, high_open=True)
+    level = check_level(level)
     x = _item_matrix(items)
     n, k = x.shape
     a = _alpha(x)
@@ -196,7 +196,7 @@ def mcdonald_omega(
     >>> print(mcdonald_omega(items, n_boot=200))
     ω = 0.74, 95% CI [0.69, 0.78]
     """
-    level = check_real("level", level, low=0, high=1, low_open=True, high_open=True)
+    level = check_level(level)
     n_boot = check_int("n_boot", n_boot, minimum=_MIN_BOOT)
     seed = check_int("seed", seed, minimum=0)
     x = _item_matrix(items)

@@ -176,17 +176,57 @@ def _scan(
         if t <= open_until:
             continue
         rupture[t] = True
-        after = x[t + 1 : t + 1 + repair_within]
-        hit = np.flatnonzero(after >= level[t] - tolerance - 1e-12)
-        if hit.size:
-            repaired[t] = 1
-            open_until = t + int(hit[0])  # a new rupture may start after the return
-        elif after.size == repair_within and not np.isnan(after).any():
-            repaired[t] = 0
-            open_until = t + repair_within
+        repaired[t], end = repair_window(x, t, float(level[t]), repair_within, tolerance)
+        if repaired[t] == 1:
+            open_until = end - 1  # a new rupture may start after the return
+        elif repaired[t] == 0:
+            open_until = end
         else:
             open_until = n  # censored: the series ends (or has gaps) before we can tell
     return level, drop, rupture, repaired
+
+
+def repair_window(
+    x: np.ndarray, t: int, level: float, repair_within: int, tolerance: float
+) -> tuple[int, int]:
+    """Whether the rupture at position ``t`` was repaired, and where its episode ends.
+
+    The one definition of the repair window, shared by the detector and the rupture
+    chart's shaded V, so the two cannot disagree (a missed session counts as a session
+    in which no return was seen).
+
+    Parameters
+    ----------
+    x : ndarray
+        One client's ratings by position, NaN for a missed session.
+    t : int
+        Position of the rupture.
+    level : float
+        The running level before the rupture.
+    repair_within, tolerance : int, float
+        The repair rule (see :func:`detect_ruptures`).
+
+    Returns
+    -------
+    (code, end) : tuple of int
+        ``code`` 1 repaired, 0 not repaired, -1 unknown; ``end`` the position of the
+        return (repaired), of the last session looked at (not repaired), or of the last
+        observed rating (unknown).
+
+    Examples
+    --------
+    >>> repair_window(np.array([4.0, 3.0, np.nan, 4.0]), 1, 4.0, 3, 0.0)
+    (1, 3)
+    >>> repair_window(np.array([4.0, 3.0, np.nan, 4.0]), 1, 4.0, 1, 0.0)
+    (-1, 3)
+    """
+    after = x[t + 1 : t + 1 + repair_within]
+    hit = np.flatnonzero(after >= level - tolerance - 1e-12)
+    if hit.size:
+        return 1, t + 1 + int(hit[0])
+    if after.size == repair_within and not np.isnan(after).any():
+        return 0, t + repair_within
+    return -1, int(np.flatnonzero(~np.isnan(x))[-1])
 
 
 def _table(sessions: np.ndarray, x: np.ndarray, scan: _Scan) -> pd.DataFrame:

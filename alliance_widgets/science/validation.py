@@ -30,6 +30,7 @@ __all__ = [
     "check_choice",
     "check_int",
     "check_keywords",
+    "check_level",
     "check_pair",
     "check_real",
     "check_shares",
@@ -112,6 +113,21 @@ def check_real(
     if too_low or too_high:
         raise ValueError(f"{name} must be {allowed}; got {value!r}.")
     return x
+
+
+def check_level(level: Any) -> float:
+    """Return a confidence level strictly between 0 and 1 (e.g. 0.95).
+
+    Examples
+    --------
+    >>> check_level(0.9)
+    0.9
+    >>> check_level(95)
+    Traceback (most recent call last):
+    ...
+    ValueError: level must be a number in (0, 1); got 95.
+    """
+    return check_real("level", level, low=0, high=1, low_open=True, high_open=True)
 
 
 def check_choice(name: str, value: Any, choices: Collection[str]) -> str:

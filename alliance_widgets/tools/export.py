@@ -2,7 +2,7 @@
 
 nbconvert's own HTML templates ask cdnjs for require.js, MathJax and mermaid, so a page
 exported with them is not offline. The kit ships an ``alliance_static`` template (in
-``alliance_widgets/gallery/nbconvert/templates``) that leaves those out and shows each
+``alliance_widgets/templates/nbconvert/templates``) that leaves those out and shows each
 chart's static SVG with its one-sentence summary as the picture's text alternative. This
 command runs nbconvert with that template on the kit's own template path, so nobody has
 to set ``JUPYTER_PATH`` by hand; it writes ``NAME.html`` beside each notebook or into
@@ -29,7 +29,7 @@ from pathlib import Path
 __all__ = ["TEMPLATE", "build_parser", "main", "nbconvert_command"]
 
 TEMPLATE = "alliance_static"
-TEMPLATE_ROOT = Path(__file__).resolve().parents[1] / "gallery"
+TEMPLATE_ROOT = Path(__file__).resolve().parents[1] / "templates"
 
 
 def build_parser() -> argparse.ArgumentParser:

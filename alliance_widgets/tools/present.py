@@ -55,7 +55,7 @@ __all__ = [
 DEFAULT_PORT = 8866
 TEMPLATE_NAME = "alliance"
 # A Jupyter data directory inside the package that holds voila/templates/alliance.
-GALLERY_DATA_DIR = Path(__file__).resolve().parents[1] / "gallery"
+GALLERY_DATA_DIR = Path(__file__).resolve().parents[1] / "templates"
 
 
 @dataclass(frozen=True)

@@ -29,13 +29,10 @@ import traitlets
 from alliance_widgets import literature as lit
 from alliance_widgets.charts.alliance_outcome import POINTS, alliance_outcome_chart
 from alliance_widgets.charts.numbers import percent
-from alliance_widgets.widgets.base import (
-    Explorer,
-    check_int,
-    check_real,
-    check_state,
-    linked,
-)
+from alliance_widgets.science.simulate_params import DEFAULT_SEED
+from alliance_widgets.science.validation import check_int, check_real
+from alliance_widgets.widgets.base import Explorer
+from alliance_widgets.widgets.base_state import SEED_MAX, check_state, linked
 
 __all__ = ["AllianceOutcomeExplorer"]
 
@@ -45,7 +42,6 @@ _MISQUOTED = lit.ALLIANCE_OUTCOME_R_1991
 # an observed r much beyond ±.78; the slider stops a little short of that.
 _R_LOW, _R_HIGH = -0.75, 0.75
 _N_MIN, _N_MAX, _N_STEP = 20, 5_000, 10
-_SEED_MAX = 2**31 - 1
 
 
 def _percent(x: float) -> str:
@@ -61,7 +57,7 @@ class AllianceOutcomeExplorer(Explorer):
         The true correlation the study is simulated with, -0.75 to 0.75.
     n_clients : int, default 200
         Clients in the study, 20 to 5,000.
-    seed : int, default 2026
+    seed : int, default ``science.simulate_params.DEFAULT_SEED``
         Seed of the simulated study: the same seed gives the same clients.
 
     Notes
@@ -86,7 +82,7 @@ class AllianceOutcomeExplorer(Explorer):
         _META.value, help="True alliance–outcome correlation of the simulated clinic."
     ).tag(state=True)
     n_clients = traitlets.Int(200, help="Number of simulated clients.").tag(state=True)
-    seed = traitlets.Int(2026, help="Seed of the simulated study.").tag(state=True)
+    seed = traitlets.Int(DEFAULT_SEED, help="Seed of the simulated study.").tag(state=True)
 
     @traitlets.validate("alliance_outcome_r")
     def _check_r(self, proposal: dict[str, Any]) -> float:
@@ -98,7 +94,7 @@ class AllianceOutcomeExplorer(Explorer):
 
     @traitlets.validate("seed")
     def _check_seed(self, proposal: dict[str, Any]) -> int:
-        return int(check_state(proposal, check_int, minimum=0, maximum=_SEED_MAX))
+        return int(check_state(proposal, check_int, minimum=0, maximum=SEED_MAX))
 
     # ------------------------------------------------------------------ controls
     def controls(self) -> list[widgets.Widget]:
@@ -108,7 +104,7 @@ class AllianceOutcomeExplorer(Explorer):
             tooltip="Draw another clinic with the same settings (next seed)",
             icon="refresh",
         )
-        new_sample.on_click(lambda _: setattr(self, "seed", (self.seed + 1) % _SEED_MAX))
+        new_sample.on_click(lambda _: setattr(self, "seed", (self.seed + 1) % SEED_MAX))
         return [
             linked(
                 self,
@@ -133,15 +129,14 @@ class AllianceOutcomeExplorer(Explorer):
                     continuous_update=False,
                 ),
             ),
-            linked(self, "seed", widgets.BoundedIntText(min=0, max=_SEED_MAX, description="Seed")),
+            linked(self, "seed", widgets.BoundedIntText(min=0, max=SEED_MAX, description="Seed")),
             new_sample,
         ]
 
     # ------------------------------------------------------------------ science
     def _study(self) -> pd.DataFrame:
-        # Imported from the submodule: the package attribute ``science.simulate`` can be
-        # shadowed by the submodule of the same name once that has been imported.
-        from alliance_widgets.science.simulate import DEFAULT_PARAMS, simulate
+        from alliance_widgets.science.generator import simulate
+        from alliance_widgets.science.simulate_params import DEFAULT_PARAMS
 
         per = int(DEFAULT_PARAMS["clients_per_therapist"])
         therapists = max(1, -(-self.n_clients // per))  # ceiling: enough caseloads

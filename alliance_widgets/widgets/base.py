@@ -50,6 +50,9 @@ A complete explorer in a few lines:
 
 >>> import altair as alt, pandas as pd, traitlets
 >>> import ipywidgets as w
+>>> from alliance_widgets.charts.common import records
+>>> from alliance_widgets.science.validation import check_real
+>>> from alliance_widgets.widgets.base_state import check_state, linked
 >>> class Doubler(Explorer):
 ...     title = "Doubling"
 ...     axes_note = "Across: the input; up: twice the input."
@@ -85,7 +88,7 @@ A complete explorer in a few lines:
 >>> d.x = 11
 Traceback (most recent call last):
 ...
-alliance_widgets.widgets.base.StateError: x must be a number in [0, 10]; got 11.0.
+alliance_widgets.widgets.base_state.StateError: x must be a number in [0, 10]; got 11.0.
 """
 
 from __future__ import annotations
@@ -99,23 +102,10 @@ import altair as alt
 import ipywidgets as widgets
 import pandas as pd
 
-from alliance_widgets.charts.common import finish, named, records
-from alliance_widgets.science.validation import (
-    check_choice,
-    check_int,
-    check_keywords,
-    check_real,
-)
-from alliance_widgets.widgets.base_state import (
-    LABEL_STYLE,
-    StateError,
-    check_state,
-    jsonable,
-    linked,
-)
+from alliance_widgets._lazy import moved_names
+from alliance_widgets.science.validation import check_keywords
+from alliance_widgets.widgets.base_state import jsonable
 from alliance_widgets.widgets.base_view import (
-    DEFAULT_FRAME,
-    PROBE_ROWS,
     ExplorerView,
     as_frames,
     full_spec,
@@ -124,21 +114,7 @@ from alliance_widgets.widgets.base_view import (
     swapped_spec,
 )
 
-__all__ = [
-    "DEFAULT_FRAME",
-    "LABEL_STYLE",
-    "PROBE_ROWS",
-    "Explorer",
-    "StateError",
-    "check_choice",
-    "check_int",
-    "check_real",
-    "check_state",
-    "finish",
-    "linked",
-    "named",
-    "records",
-]
+__all__ = ["Explorer"]
 
 T = TypeVar("T", bound="Explorer")
 
@@ -330,3 +306,23 @@ class Explorer(ExplorerView, widgets.VBox):
     ) -> dict[str, Any]:
         live = self._chart_view._params if self._chart_view is not None else None
         return swapped_spec(cached, frames, live)
+
+
+# Names this module used to re-export, each forwarded to its home with a warning for a
+# release: state helpers (base_state), view helpers (base_view), argument checks
+# (science.validation) and chart helpers (charts.common).
+__getattr__ = moved_names(
+    __name__,
+    {
+        **dict.fromkeys(
+            ("LABEL_STYLE", "StateError", "check_state", "jsonable", "linked"),
+            "alliance_widgets.widgets.base_state",
+        ),
+        **dict.fromkeys(("DEFAULT_FRAME", "PROBE_ROWS"), "alliance_widgets.widgets.base_view"),
+        **dict.fromkeys(
+            ("check_choice", "check_int", "check_keywords", "check_real"),
+            "alliance_widgets.science.validation",
+        ),
+        **dict.fromkeys(("finish", "named", "records"), "alliance_widgets.charts.common"),
+    },
+)

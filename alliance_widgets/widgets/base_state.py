@@ -24,9 +24,13 @@ import ipywidgets as widgets
 import numpy as np
 import traitlets
 
-__all__ = ["LABEL_STYLE", "StateError", "check_state", "jsonable", "linked"]
+__all__ = ["LABEL_STYLE", "SEED_MAX", "StateError", "check_state", "jsonable", "linked"]
 
 LABEL_STYLE = {"description_width": "initial"}
+
+#: The largest seed an explorer's seed control takes: a 32-bit signed integer, which a
+#: browser's number input holds exactly.
+SEED_MAX = 2**31 - 1
 
 
 class StateError(traitlets.TraitError, ValueError):
@@ -35,11 +39,6 @@ class StateError(traitlets.TraitError, ValueError):
     It is both a ``TraitError`` (what traitlets users expect) and a ``ValueError`` (what
     the rest of the kit raises for bad input).
     """
-
-
-# Its public home is alliance_widgets.widgets.base: tracebacks, doctests and lessons name
-# it there, as they did before the base was split into modules.
-StateError.__module__ = "alliance_widgets.widgets.base"
 
 
 def check_state(proposal: Mapping[str, Any], check: Callable[..., Any], **limits: Any) -> Any:
@@ -58,7 +57,7 @@ def check_state(proposal: Mapping[str, Any], check: Callable[..., Any], **limits
     >>> P(n=5)
     Traceback (most recent call last):
     ...
-    alliance_widgets.widgets.base.StateError: n must be a whole number from 10 to 100; got 5.
+    alliance_widgets.widgets.base_state.StateError: n must be a whole number from 10 to 100; got 5.
     """
     name = proposal["trait"].name
     try:

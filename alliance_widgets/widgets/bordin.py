@@ -33,14 +33,10 @@ import traitlets
 from alliance_widgets import literature as lit
 from alliance_widgets.charts.bordin import CLINIC, OUTCOME, PROFILE, profile_chart
 from alliance_widgets.charts.numbers import fixed, percent
-from alliance_widgets.widgets.base import (
-    Explorer,
-    StateError,
-    check_choice,
-    check_real,
-    check_state,
-    linked,
-)
+from alliance_widgets.science.alliance import early_alliance_parts, percentile_in
+from alliance_widgets.science.validation import check_choice, check_real
+from alliance_widgets.widgets.base import Explorer
+from alliance_widgets.widgets.base_state import StateError, check_state, linked
 from alliance_widgets.widgets.bordin_presets import (
     COMPONENT_PROMPTS,
     COMPONENTS,
@@ -70,8 +66,8 @@ def clinic_reference() -> tuple[pd.DataFrame, str]:
     >>> list(table.columns)
     ['bond', 'goals', 'tasks', 'composite']
     """
-    from alliance_widgets.science.simulate import DEFAULT_PARAMS, simulate
-    from alliance_widgets.science.simulate_model import EARLY_SESSIONS
+    from alliance_widgets.science.generator import simulate
+    from alliance_widgets.science.simulate_params import DEFAULT_PARAMS
 
     tables = _clinic_dataset()
     if tables is not None:
@@ -84,11 +80,7 @@ def clinic_reference() -> tuple[pd.DataFrame, str]:
             f"{len(clients):,} clients of a clinic simulated with the kit's defaults "
             f"(seed {DEFAULT_PARAMS['seed']})"
         )
-    early = sessions[sessions["session"] <= EARLY_SESSIONS]
-    parts = early.groupby("client_id", observed=True)[list(COMPONENTS)].mean()
-    composite = clients.set_index("client_id")["early_alliance"]
-    table = parts.join(composite.rename("composite"), how="inner").reset_index(drop=True)
-    return table, name
+    return early_alliance_parts(clients, sessions), name
 
 
 def _clinic_dataset() -> tuple[pd.DataFrame, pd.DataFrame] | None:
@@ -324,16 +316,12 @@ class BordinExplorer(Explorer):
     # ------------------------------------------------------------------ science
     def recompute(self) -> None:
         """Composite, its percentile in the clinic, and the implied outcome."""
-        from scipy import stats
-
-        from alliance_widgets.science.simulate import implied_outcome
+        from alliance_widgets.science.simulate_implied import implied_outcome
 
         self._composite = float(np.mean([self.bond, self.goals, self.tasks]))
         reference, self._clinic_name = clinic_reference()
         self._reference = reference
-        self._percentile = float(
-            stats.percentileofscore(reference["composite"], self._composite, kind="mean")
-        )
+        self._percentile = percentile_in(reference["composite"], self._composite)
         self._implied = self.memo(
             ("implied", round(self._composite, 4)), lambda: implied_outcome(self._composite)
         )

@@ -32,31 +32,25 @@ from typing import Any, ClassVar
 
 import altair as alt
 import ipywidgets as widgets
-import numpy as np
 import pandas as pd
 import traitlets
 
 from alliance_widgets import literature as lit
+from alliance_widgets._lazy import moved_names
 from alliance_widgets.charts.feedback import (
     feedback_chart,
     feedback_description,
     feedback_frames,
 )
-from alliance_widgets.science.feedback import expected_trajectory, feedback_signals
+from alliance_widgets.science import feedback_courses
+from alliance_widgets.science.feedback import feedback_signals
+from alliance_widgets.science.feedback_courses import COURSES
 from alliance_widgets.science.outcome import classify_change
-from alliance_widgets.widgets.base import (
-    Explorer,
-    check_choice,
-    check_int,
-    check_real,
-    check_state,
-    linked,
-)
+from alliance_widgets.science.validation import check_choice, check_int, check_real
+from alliance_widgets.widgets.base import Explorer
+from alliance_widgets.widgets.base_state import check_state, linked
 
-__all__ = ["COURSES", "FEEDBACK_MODES", "FeedbackExplorer", "illustrate_feedback", "preset_course"]
-
-#: The example courses a learner can pick.
-COURSES: tuple[str, ...] = tuple(lit.FEEDBACK_COURSES.value)
+__all__ = ["COURSES", "FEEDBACK_MODES", "FeedbackExplorer"]
 
 #: Feedback off, feedback alone, feedback with clinical support tools.
 FEEDBACK_MODES: tuple[str, ...] = ("off", "feedback", "feedback + support tools")
@@ -69,75 +63,10 @@ _OQ_LOW, _OQ_HIGH = (float(v) for v in lit.OQ45_RANGE.value)
 _SD = float(lit.GEN_OQ_LEVELS.value["intake_sd"])
 _NOT_ON_TRACK_D = float(lit.FEEDBACK_EFFECT_2021.extra["not_on_track_d"])
 _CST_G = tuple(float(g) for g in lit.FEEDBACK_CST_2023.value)
-_NOISE_SD = float(lit.FEEDBACK_COURSES.extra["noise_sd"])
 _CHECK_INS = (
     '"Did we spend today on what you wanted? Is there anything else you wanted to talk about?"',
     '"Would you feel able to tell me if you disagreed with me? What might make that hard?"',
 )
-
-
-def _waypoints(points: Any, u: np.ndarray) -> np.ndarray:
-    xs = np.array([p[0] for p in points], dtype=float)
-    ys = np.array([p[1] for p in points], dtype=float)
-    return np.interp(u, xs, ys)
-
-
-def preset_course(intake: float, course: str, n_sessions: int, seed: int) -> np.ndarray:
-    """OQ-45 scores for sessions 1…n of one example course (``literature.FEEDBACK_COURSES``).
-
-    Session 1 is the intake score; later sessions add seeded noise; scores stay inside
-    the OQ-45 range.
-
-    Examples
-    --------
-    >>> preset_course(90, "on track", 4, seed=1).round(1).tolist()
-    [90.0, 89.8, 85.9, 78.7]
-    """
-    shape = lit.FEEDBACK_COURSES.value[check_choice("course", course, COURSES)]
-    u = np.linspace(0.0, 1.0, n_sessions) if n_sessions > 1 else np.zeros(1)
-    expected = expected_trajectory(intake, n_sessions)["expected"].to_numpy()
-    scores = intake + _waypoints(shape["share"], u) * (expected - intake)
-    scores += _waypoints(shape["worse"], u) * _RC
-    noise = np.random.default_rng(seed).normal(0.0, _NOISE_SD, n_sessions)
-    noise[0] = 0.0
-    return np.clip(scores + noise, _OQ_LOW, _OQ_HIGH)
-
-
-def illustrate_feedback(
-    course: pd.DataFrame, effect_low: float, effect_high: float
-) -> pd.DataFrame:
-    """The course shifted by a published feedback effect, from the first warning on.
-
-    The therapist sees the first yellow or red signal at that session; from then on the
-    shift grows in a straight line to ``effect_low``/``effect_high`` points (lower scores,
-    less distress) at the last session. No rows when the client is never flagged.
-
-    Examples
-    --------
-    >>> from alliance_widgets.science import feedback_signals
-    >>> c = feedback_signals([90, 95, 100, 104, 108])
-    >>> illustrate_feedback(c, 3.0, 3.0)
-       session    low   high
-    0        2   95.0   95.0
-    1        3   99.0   99.0
-    2        4  102.0  102.0
-    3        5  105.0  105.0
-    """
-    flagged = course["signal"].isin(["yellow", "red"]).to_numpy()
-    if not flagged.any():
-        return pd.DataFrame({"session": [], "low": [], "high": []})
-    start = int(np.argmax(flagged))
-    part = course.iloc[start:]
-    steps = len(part) - 1
-    ramp = np.arange(len(part)) / steps if steps else np.zeros(1)
-    score = part["score"].to_numpy(dtype=float)
-    return pd.DataFrame(
-        {
-            "session": part["session"].to_numpy(),
-            "low": np.clip(score - ramp * effect_low, _OQ_LOW, _OQ_HIGH),
-            "high": np.clip(score - ramp * effect_high, _OQ_LOW, _OQ_HIGH),
-        }
-    ).reset_index(drop=True)
 
 
 def _runs(course: pd.DataFrame) -> str:
@@ -254,7 +183,9 @@ class FeedbackExplorer(Explorer):
 
     def recompute(self) -> None:
         """Make the course, its signals and (if on) the illustrative feedback course."""
-        scores = preset_course(self.intake, self.course, self.n_sessions, self.seed)
+        scores = feedback_courses.preset_course(
+            self.intake, self.course, self.n_sessions, self.seed
+        )
         self._course = feedback_signals(scores, intake=self.intake)
         if self.feedback == "off":
             self._effect: tuple[float, float] | None = None
@@ -262,7 +193,7 @@ class FeedbackExplorer(Explorer):
         else:
             sizes = (_NOT_ON_TRACK_D,) * 2 if self.feedback == "feedback" else _CST_G
             self._effect = (sizes[0] * _SD, sizes[1] * _SD)
-            illustration = illustrate_feedback(self._course, *self._effect)
+            illustration = feedback_courses.illustrate_feedback(self._course, *self._effect)
         self._frames_now = feedback_frames(self._course, intake=self.intake, feedback=illustration)
 
     def chart_data(self) -> dict[str, pd.DataFrame]:
@@ -340,3 +271,13 @@ def _change_words(delta: float) -> str:
         return "no change"
     size = round(abs(delta))
     return f"{size} point{'' if size == 1 else 's'} {'worse' if delta > 0 else 'better'}"
+
+
+# preset_course and illustrate_feedback are science; they live in science.feedback_courses.
+__getattr__ = moved_names(
+    __name__,
+    {
+        "illustrate_feedback": "alliance_widgets.science.feedback_courses",
+        "preset_course": "alliance_widgets.science.feedback_courses",
+    },
+)

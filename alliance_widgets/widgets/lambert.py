@@ -4,19 +4,11 @@ The learner sees Lambert's (1992) four factors, can switch to what meta-analyses
 redistributes the shares, simulates a study in which improvement *is* the sum of four
 factors with those shares, and compares the split with what the data then estimate.
 
-The redistribution rule
------------------------
-The four shares always sum to 100. When one share is set to ``v``, the other three are
-rescaled in proportion to their current sizes so that they sum to ``100 - v`` (a factor
-at 0 stays at 0). If the other three are all 0, ``100 - v`` is split equally among them.
-:func:`rebalance` implements the rule.
+The four shares always sum to 100: setting one rescales the other three in proportion
+(``science.shares.rebalance`` holds the rule).
 
 Examples
 --------
->>> rebalance({"a": 40.0, "b": 30.0, "c": 30.0}, "a", 70)
-{'a': 70.0, 'b': 15.0, 'c': 15.0}
->>> rebalance({"a": 100.0, "b": 0.0, "c": 0.0}, "a", 40)
-{'a': 40.0, 'b': 30.0, 'c': 30.0}
 >>> explorer = LambertExplorer(study=True, n_clients=200, seed=1)
 >>> explorer.shares
 {'extratherapeutic': 40.0, 'relationship': 30.0, 'expectancy': 15.0, 'technique': 15.0}
@@ -37,6 +29,7 @@ import pandas as pd
 import traitlets
 
 from alliance_widgets import literature as lit
+from alliance_widgets._lazy import moved_names
 from alliance_widgets.charts.lambert import (
     ESTIMATES,
     REFERENCE,
@@ -46,51 +39,18 @@ from alliance_widgets.charts.lambert import (
     shares_chart,
 )
 from alliance_widgets.charts.numbers import fixed
-from alliance_widgets.science.validation import check_real, check_shares
-from alliance_widgets.widgets.base import (
-    Explorer,
-    StateError,
-    check_choice,
-    check_int,
-    check_state,
-    linked,
-)
+from alliance_widgets.science import shares as share_rules
+from alliance_widgets.science.simulate_params import DEFAULT_SEED
+from alliance_widgets.science.validation import check_choice, check_int, check_shares
+from alliance_widgets.widgets.base import Explorer
+from alliance_widgets.widgets.base_state import SEED_MAX, StateError, check_state, linked
 
-__all__ = ["LambertExplorer", "rebalance"]
+__all__ = ["LambertExplorer"]
 
 _LAMBERT = lit.LAMBERT_1992_SHARES
 FACTORS: tuple[str, ...] = tuple(_LAMBERT.value)
 VIEWS = ("lambert", "empirical")
 _N_MIN, _N_MAX = 20, 5_000
-_SEED_MAX = 2**31 - 1
-
-
-def rebalance(shares: Mapping[str, float], name: str, value: float) -> dict[str, float]:
-    """Set ``shares[name] = value`` and rescale the others so that all sum to 100.
-
-    See the module docstring for the rule.
-
-    Examples
-    --------
-    >>> rebalance({"a": 50.0, "b": 50.0}, "b", 100)
-    {'a': 0.0, 'b': 100.0}
-    >>> rebalance({"a": 50.0, "b": 50.0}, "c", 10)
-    Traceback (most recent call last):
-    ...
-    ValueError: name must be one of 'a', 'b'; got 'c'.
-    """
-    check_choice("name", name, list(shares))
-    v = check_real(name, value, low=0, high=100)
-    others = {k: float(s) for k, s in shares.items() if k != name}
-    rest = 100.0 - v
-    total = sum(others.values())
-    # Shares are percentages shown to whole points: a remainder below 1e-9 % is zero, and
-    # rescaling it would hand 100 % to whichever factor held the rounding dust.
-    if total > 1e-9:
-        scaled = {k: s * rest / total for k, s in others.items()}
-    else:
-        scaled = {k: rest / len(others) for k in others} if others else {}
-    return {k: (v if k == name else scaled[k]) for k in shares}
 
 
 def _pct(x: float) -> str:
@@ -130,7 +90,7 @@ class LambertExplorer(Explorer):
     ).tag(state=True)
     study = traitlets.Bool(False, help="Show a study simulated from your split.").tag(state=True)
     n_clients = traitlets.Int(200, help="Clients in the simulated study.").tag(state=True)
-    seed = traitlets.Int(2026, help="Seed of the simulated study.").tag(state=True)
+    seed = traitlets.Int(DEFAULT_SEED, help="Seed of the simulated study.").tag(state=True)
 
     @traitlets.validate("view")
     def _check_view(self, proposal: dict[str, Any]) -> str:
@@ -153,18 +113,18 @@ class LambertExplorer(Explorer):
 
     @traitlets.validate("seed")
     def _check_seed(self, proposal: dict[str, Any]) -> int:
-        return int(check_state(proposal, check_int, minimum=0, maximum=_SEED_MAX))
+        return int(check_state(proposal, check_int, minimum=0, maximum=SEED_MAX))
 
     # ------------------------------------------------------------------ actions
     def set_share(self, factor: str, value: float) -> None:
         """Set one factor's share; the others are rescaled to keep the sum at 100."""
         check_choice("factor", factor, FACTORS)
-        self.shares = rebalance(self.shares, factor, value)
+        self.shares = share_rules.rebalance(self.shares, factor, value)
 
     def simulate_study(self) -> None:
         """Show a study simulated from the current split (another one if already shown)."""
         if self.study:
-            self.seed = (self.seed + 1) % _SEED_MAX
+            self.seed = (self.seed + 1) % SEED_MAX
         else:
             self.study = True
 
@@ -215,9 +175,7 @@ class LambertExplorer(Explorer):
                 continuous_update=False,
             ),
         )
-        seed = linked(
-            self, "seed", widgets.BoundedIntText(min=0, max=_SEED_MAX, description="Seed")
-        )
+        seed = linked(self, "seed", widgets.BoundedIntText(min=0, max=SEED_MAX, description="Seed"))
         self._sync_controls()
         return [view, *self._sliders.values(), reset, n, seed, self._simulate_button]
 
@@ -253,7 +211,8 @@ class LambertExplorer(Explorer):
 
     # ------------------------------------------------------------------ science
     def _simulate(self) -> pd.DataFrame:
-        from alliance_widgets.science.simulate import DEFAULT_PARAMS, simulate
+        from alliance_widgets.science.generator import simulate
+        from alliance_widgets.science.simulate_params import DEFAULT_PARAMS
         from alliance_widgets.science.variance import decompose_improvement
 
         per = int(DEFAULT_PARAMS["clients_per_therapist"])
@@ -434,3 +393,7 @@ class LambertExplorer(Explorer):
             "up to 100 %."
         )
         return lines
+
+
+# rebalance is arithmetic on shares; it lives in science.shares.
+__getattr__ = moved_names(__name__, {"rebalance": "alliance_widgets.science.shares"})

@@ -31,30 +31,26 @@ from typing import Any, ClassVar
 
 import altair as alt
 import ipywidgets as widgets
-import numpy as np
 import pandas as pd
 import traitlets
 
 from alliance_widgets import literature as lit
+from alliance_widgets._lazy import moved_names
 from alliance_widgets.charts.ruptures import (
-    GROUP_ORDER,
     rupture_chart,
     rupture_description,
     rupture_frames,
 )
+from alliance_widgets.science import repair
 from alliance_widgets.science.effects import correlation_ci
 from alliance_widgets.science.estimates import Estimate
 from alliance_widgets.science.ruptures import detect_ruptures
 from alliance_widgets.science.simulate_params import DEFAULT_PARAMS
-from alliance_widgets.widgets.base import (
-    Explorer,
-    check_int,
-    check_real,
-    check_state,
-    linked,
-)
+from alliance_widgets.science.validation import check_int, check_real
+from alliance_widgets.widgets.base import Explorer
+from alliance_widgets.widgets.base_state import check_state, linked
 
-__all__ = ["RuptureRepairExplorer", "improvement_by_repair", "repair_share_by_client"]
+__all__ = ["RuptureRepairExplorer"]
 
 _RULE = lit.RUPTURE_DETECTION.value
 _N_CLIENTS = int(DEFAULT_PARAMS["n_therapists"]) * int(DEFAULT_PARAMS["clients_per_therapist"])
@@ -67,56 +63,6 @@ _PRACTICE = {
     "unclear": '"Did you feel heard today? Is there anything I got wrong?"',
     "": '"Let me check I have this right — you said …"',
 }
-
-
-def repair_share_by_client(sessions: pd.DataFrame) -> pd.Series:
-    """Share of each client's simulated ruptures that were repaired (clients with ruptures).
-
-    Examples
-    --------
-    >>> s = pd.DataFrame({"client_id": ["a", "a", "b", "c"], "rupture": [True, True, False, True],
-    ...                   "repaired": pd.array([True, False, pd.NA, True], dtype="boolean")})
-    >>> repair_share_by_client(s).to_dict()
-    {'a': 0.5, 'c': 1.0}
-    """
-    ruptured = sessions.loc[sessions["rupture"].astype(bool), ["client_id", "repaired"]]
-    repaired = ruptured["repaired"].astype("Float64").astype(float)
-    share = repaired.groupby(ruptured["client_id"], observed=True, sort=False).mean()
-    return share.rename("repaired_share")
-
-
-def improvement_by_repair(clients: pd.DataFrame, share: pd.Series) -> pd.DataFrame:
-    """Mean improvement with a t-based 95 % interval per group of clients.
-
-    Groups: no rupture; all ruptures repaired; some not repaired (from the simulation's
-    record, ``share`` as made by :func:`repair_share_by_client`). Empty groups are left
-    out; a group of one client gets its mean as both limits.
-
-    Examples
-    --------
-    >>> clients = pd.DataFrame({"client_id": list("abcd"), "improvement": [10, 20, 12, 14.0]})
-    >>> improvement_by_repair(clients, pd.Series({"b": 1.0, "c": 0.5, "d": 1.0}))
-                   group  n  mean   low   high
-    0         no rupture  1  10.0  10.0   10.0
-    1       all repaired  2  17.0 -21.1   55.1
-    2  some not repaired  1  12.0  12.0   12.0
-    """
-    from scipy import stats
-
-    share_of = clients["client_id"].map(share)
-    group = np.where(share_of.isna(), GROUP_ORDER[0], np.where(share_of >= 1.0, *GROUP_ORDER[1:]))
-    rows = []
-    for name in GROUP_ORDER:
-        values = clients.loc[group == name, "improvement"].to_numpy(dtype=float)
-        if values.size == 0:
-            continue
-        mean = float(values.mean())
-        half = 0.0
-        if values.size > 1:
-            se = float(values.std(ddof=1)) / np.sqrt(values.size)
-            half = float(stats.t.ppf(0.975, values.size - 1)) * se
-        rows.append((name, int(values.size), mean, mean - half, mean + half))
-    return pd.DataFrame(rows, columns=["group", "n", "mean", "low", "high"])
 
 
 class RuptureRepairExplorer(Explorer):
@@ -224,7 +170,7 @@ class RuptureRepairExplorer(Explorer):
         key: Hashable = ("study", self.seed, self.rupture_rate, self.repair_rate)
 
         def make() -> dict[str, Any]:
-            from alliance_widgets.science.simulate import simulate
+            from alliance_widgets.science.generator import simulate
 
             study = simulate(
                 seed=self.seed,
@@ -233,7 +179,7 @@ class RuptureRepairExplorer(Explorer):
                 items=False,
             )
             sessions = study.sessions
-            share = repair_share_by_client(sessions)
+            share = repair.repair_share_by_client(sessions)
             r: Estimate | str
             try:
                 improvement = study.clients.set_index("client_id")["improvement"]
@@ -244,7 +190,7 @@ class RuptureRepairExplorer(Explorer):
                 "study": study,
                 "ids": study.clients["client_id"].astype(str).tolist(),
                 "rows": sessions.groupby("client_id", observed=True, sort=False).indices,
-                "groups": improvement_by_repair(study.clients, share),
+                "groups": repair.improvement_by_repair(study.clients, share),
                 "r": r,
             }
 
@@ -384,3 +330,13 @@ class RuptureRepairExplorer(Explorer):
 
 def _join(items: list[str]) -> str:
     return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+
+
+# The study summaries are science; they live in science.repair.
+__getattr__ = moved_names(
+    __name__,
+    {
+        "improvement_by_repair": "alliance_widgets.science.repair",
+        "repair_share_by_client": "alliance_widgets.science.repair",
+    },
+)

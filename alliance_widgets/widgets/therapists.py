@@ -42,13 +42,14 @@ from alliance_widgets.science.caseloads import (
     analyse_caseloads,
     mean_reliability,
 )
-from alliance_widgets.science.simulate_params import DEFAULT_PARAMS
-from alliance_widgets.widgets.base import Explorer, check_int, check_real, check_state, linked
+from alliance_widgets.science.simulate_params import DEFAULT_PARAMS, DEFAULT_SEED
+from alliance_widgets.science.validation import check_int, check_real
+from alliance_widgets.widgets.base import Explorer
+from alliance_widgets.widgets.base_state import SEED_MAX, check_state, linked
 
 __all__ = ["TherapistEffectsExplorer"]
 
 _ICC_RANGE = (0.0, 0.3)
-_SEED_MAX = 2**31 - 1
 _OUTCOME_LIT = lit.THERAPIST_EFFECTS
 _ALLIANCE_LIT = lit.ALLIANCE_ICC_THERAPISTS
 _BALDWIN = lit.BALDWIN_2007_DESIGN
@@ -72,7 +73,7 @@ class TherapistEffectsExplorer(Explorer):
         Therapists in the clinic, 5 to 100.
     clients_per_therapist : int, default 10
         Clients each therapist sees, 2 to 30.
-    seed : int, default 2026
+    seed : int, default ``science.simulate_params.DEFAULT_SEED``
         Seed of the simulated clinic.
 
     Notes
@@ -81,7 +82,7 @@ class TherapistEffectsExplorer(Explorer):
     alliance–outcome r; the generator splits the alliance effect between therapists and
     clients itself. The ICCs are REML estimates with profile-likelihood intervals
     (``science.therapist_icc``) and the two effects a REML random-intercept fit
-    (``science.caseloads.between_within_reml``). Each setting's study and analysis are
+    (``science.between_within_effects``). Each setting's study and analysis are
     cached, so returning to a setting is instant.
     """
 
@@ -95,7 +96,7 @@ class TherapistEffectsExplorer(Explorer):
     count_ranges: ClassVar[dict[str, tuple[int, int]]] = {
         "n_therapists": (5, 100),
         "clients_per_therapist": (2, 30),
-        "seed": (0, _SEED_MAX),
+        "seed": (0, SEED_MAX),
     }
 
     therapist_icc_outcome = traitlets.Float(
@@ -112,9 +113,7 @@ class TherapistEffectsExplorer(Explorer):
     clients_per_therapist = traitlets.Int(
         int(DEFAULT_PARAMS["clients_per_therapist"]), help="Clients per therapist (2–30)."
     ).tag(state=True)
-    seed = traitlets.Int(int(DEFAULT_PARAMS["seed"]), help="Seed of the simulated clinic.").tag(
-        state=True
-    )
+    seed = traitlets.Int(DEFAULT_SEED, help="Seed of the simulated clinic.").tag(state=True)
 
     @traitlets.validate("therapist_icc_outcome", "therapist_icc_alliance")
     def _check_icc(self, proposal: Mapping[str, Any]) -> float:
@@ -157,7 +156,7 @@ class TherapistEffectsExplorer(Explorer):
             tooltip="Simulate another clinic with the same settings (next seed)",
             icon="refresh",
         )
-        new_clinic.on_click(lambda _: setattr(self, "seed", (self.seed + 1) % _SEED_MAX))
+        new_clinic.on_click(lambda _: setattr(self, "seed", (self.seed + 1) % SEED_MAX))
         return [
             linked(
                 self,
@@ -176,7 +175,7 @@ class TherapistEffectsExplorer(Explorer):
                 "seed",
                 widgets.BoundedIntText(
                     min=0,
-                    max=_SEED_MAX,
+                    max=SEED_MAX,
                     description="Seed",
                     style={"description_width": "16em"},
                     layout=widgets.Layout(width="28em"),
@@ -187,7 +186,7 @@ class TherapistEffectsExplorer(Explorer):
 
     # ------------------------------------------------------------------ science
     def _analysis(self) -> tuple[CaseloadAnalysis, Any]:
-        from alliance_widgets.science.simulate import simulate
+        from alliance_widgets.science.generator import simulate
 
         study = simulate(
             n_therapists=self.n_therapists,
@@ -280,7 +279,7 @@ class TherapistEffectsExplorer(Explorer):
 
 
 def _effects_sentence(eff: pd.DataFrame) -> str:
-    # Rows in the order between_within_reml returns them: between, then within.
+    # Rows in the order between_within_effects returns them: between, then within.
     values = eff[["estimate", "ci_low", "ci_high"]].to_numpy(dtype=float)
     b, b_lo, b_hi = (float(v) for v in values[0])
     w, w_lo, w_hi = (float(v) for v in values[1])

@@ -158,7 +158,7 @@ chart
 # Here is what the feedback looks like for a wrong answer to the first exercise:
 
 # %%
-from alliance_widgets.exercises import (
+from alliance_lessons import (
     check_doctor_verdict,
     check_not_a_component,
     check_scale_points,

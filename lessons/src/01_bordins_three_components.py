@@ -23,15 +23,15 @@ import pandas as pd
 from IPython.display import Markdown, display
 
 import alliance_widgets as aw
-from alliance_widgets import literature as lit
-from alliance_widgets.exercises import (
+from alliance_lessons import (
     check_scenarios,
     check_strongest_pair,
     check_subscale_mean,
     check_wai_sr_ranges,
 )
-from alliance_widgets.exercises.lesson00 import scale_points
-from alliance_widgets.exercises.lesson01 import SCENARIOS as EXERCISE_SCENARIOS
+from alliance_lessons.lesson00 import scale_points
+from alliance_lessons.lesson01 import SCENARIOS as EXERCISE_SCENARIOS
+from alliance_widgets import literature as lit
 from alliance_widgets.science import WAI_SR_SUBSCALES, score_wai_sr
 from alliance_widgets.widgets.bordin_presets import SCENARIOS
 

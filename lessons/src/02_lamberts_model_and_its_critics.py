@@ -21,15 +21,15 @@ import pandas as pd
 from IPython.display import Markdown, display
 
 import alliance_widgets as aw
-from alliance_widgets import literature as lit
-from alliance_widgets.charts import static_bundle
-from alliance_widgets.exercises import (
+from alliance_lessons import (
     check_alliance_share,
     check_goal_consensus_share,
     check_lambert_evidence,
     check_pie_statements,
 )
-from alliance_widgets.exercises.lesson02 import EVIDENCE_OPTIONS, PIE_STATEMENTS
+from alliance_lessons.lesson02 import EVIDENCE_OPTIONS, PIE_STATEMENTS
+from alliance_widgets import literature as lit
+from alliance_widgets.charts import static_bundle
 from alliance_widgets.science import empirical_estimates, variance_explained
 
 shares = lit.LAMBERT_1992_SHARES.value

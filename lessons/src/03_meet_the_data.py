@@ -24,15 +24,15 @@ import altair as alt
 import pandas as pd
 
 import alliance_widgets as aw
-from alliance_widgets import literature as lit
-from alliance_widgets.charts import PALETTE
-from alliance_widgets.exercises import (
+from alliance_lessons import (
     check_above_cutoff,
     check_client_means,
     check_count,
     check_outcome_direction,
 )
-from alliance_widgets.exercises.lesson03 import DIRECTION_OPTIONS
+from alliance_lessons.lesson03 import DIRECTION_OPTIONS
+from alliance_widgets import literature as lit
+from alliance_widgets.charts import PALETTE
 
 pd.set_option("display.max_colwidth", 70)
 

@@ -21,15 +21,15 @@ import pandas as pd
 from IPython.display import Markdown, display
 
 import alliance_widgets as aw
-from alliance_widgets import literature as lit
-from alliance_widgets.exercises import (
+from alliance_lessons import (
     check_causation,
     check_data_correlation,
     check_misquote,
     check_smallest_n,
     check_variance_from_r,
 )
-from alliance_widgets.science.effects import besd_sentence, r_interval
+from alliance_widgets import literature as lit
+from alliance_widgets.science import besd_sentence, r_interval
 
 r_2018 = lit.ALLIANCE_OUTCOME_R_2018.value
 

@@ -25,8 +25,8 @@
 import pandas as pd
 from IPython.display import Markdown, display
 
+import alliance_lessons as ex
 import alliance_widgets as aw
-from alliance_widgets import exercises as ex
 from alliance_widgets import literature as lit
 from alliance_widgets.science import between_within_effects, therapist_icc
 

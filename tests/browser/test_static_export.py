@@ -2,7 +2,7 @@
 
 A static page cannot run widgets, so each chart must fall back to the SVG the kit stores
 beside its widget view. nbconvert's own "lab" template asks cdnjs for require.js, MathJax
-and mermaid; the kit's ``alliance_static`` template (in ``alliance_widgets/gallery``)
+and mermaid; the kit's ``alliance_static`` template (in ``alliance_widgets/templates``)
 leaves them out. Every learner lesson is exported in one `alliance-kit export` run (nbconvert
 with that template), each page is
 checked as text, then opened from disk in chromium with every request that is not a file
