@@ -1,0 +1,102 @@
+"""Published figures on the alliance concept and its measures (Bordin, WAI, WAI-SR)."""
+
+from __future__ import annotations
+
+from .records import _fig
+from .sources_alliance import (
+    BORDIN_1979,
+    CRITS_CHRISTOPH_2011,
+    HATCHER_GILLASPY_2006,
+    HORVATH_GREENBERG_1989,
+    MUNDER_2010,
+    TRACEY_KOKOTOVIC_1989,
+)
+
+# --------------------------------------------------------------------------- Bordin
+BORDIN_COMPONENTS = _fig(
+    "bordin_components",
+    "Bordin's three components of the working alliance",
+    {
+        "bond": "the personal attachment between client and therapist: trust, respect, care",
+        "goals": "agreement on what therapy aims at",
+        "tasks": "agreement on the in-session activities that get there",
+    },
+    "",
+    BORDIN_1979,
+    "confirmed",
+    note="Confirmed from secondary sources. Bordin held that the strength of the alliance, "
+    "more than its kind, drives change.",
+)
+
+# --------------------------------------------------------------------------- measures
+WAI_ITEMS = _fig(
+    "wai_items", "WAI length", 36, "items (7-point scale)", HORVATH_GREENBERG_1989, "confirmed"
+)
+WAI_S_ITEMS = _fig(
+    "wai_s_items", "WAI-S length", 12, "items (7-point scale)", TRACEY_KOKOTOVIC_1989, "confirmed"
+)
+WAI_SR_ITEMS = _fig(
+    "wai_sr_items", "WAI-SR length", 12, "items", HATCHER_GILLASPY_2006, "confirmed"
+)
+WAI_SR_SCALE = _fig(
+    "wai_sr_scale",
+    "WAI-SR response scale",
+    (1, 5),
+    "(1 seldom … 5 always)",
+    HATCHER_GILLASPY_2006,
+    "confirmed",
+    note="Total 12–60; each 4-item subscale 4–20. The WAI and WAI-S use 7 points.",
+)
+WAI_SR_KEYS = _fig(
+    "wai_sr_keys",
+    "WAI-SR scoring keys (item numbers)",
+    {"goals": (4, 6, 8, 11), "tasks": (1, 2, 10, 12), "bond": (3, 5, 7, 9)},
+    "",
+    HATCHER_GILLASPY_2006,
+    "confirmed",
+    note="Confirmed from secondary sources only. Item wording is copyrighted: the kit "
+    "reproduces the structure, never the wording.",
+)
+WAI_SR_ALPHA_TOTAL = _fig(
+    "wai_sr_alpha_total",
+    "WAI-SR Cronbach's alpha, total score",
+    (0.90, 0.93),
+    "",
+    (HATCHER_GILLASPY_2006, MUNDER_2010),
+    "as commonly reported",
+)
+WAI_SR_ALPHA_SUBSCALE = _fig(
+    "wai_sr_alpha_subscale",
+    "WAI-SR Cronbach's alpha, subscales",
+    (0.80, 0.90),
+    "",
+    (HATCHER_GILLASPY_2006, MUNDER_2010),
+    "as commonly reported",
+)
+WAI_SR_R_GOALS_TASKS = _fig(
+    "wai_sr_r_goals_tasks",
+    "WAI-SR goals–tasks subscale correlation",
+    (0.80, 0.90),
+    "",
+    (HATCHER_GILLASPY_2006, MUNDER_2010),
+    "as commonly reported",
+)
+WAI_SR_R_BOND_OTHERS = _fig(
+    "wai_sr_r_bond_others",
+    "WAI-SR bond with goals or tasks, subscale correlation",
+    (0.60, 0.75),
+    "",
+    (HATCHER_GILLASPY_2006, MUNDER_2010),
+    "as commonly reported",
+)
+ALLIANCE_GENERALIZABILITY = _fig(
+    "alliance_generalizability",
+    "Generalizability of one session's alliance rating",
+    0.77,
+    "",
+    CRITS_CHRISTOPH_2011,
+    "confirmed",
+    note="At least 2 sessions give .80; at least 4 give .90 or more. Early alliance is "
+    "usually measured at sessions 3–5 (common practice).",
+    extra={"sessions_for_080": 2, "sessions_for_090": 4},
+)
