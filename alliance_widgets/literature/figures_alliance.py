@@ -23,20 +23,42 @@ BORDIN_COMPONENTS = _fig(
     },
     "",
     BORDIN_1979,
-    "confirmed",
-    note="Confirmed from secondary sources. Bordin held that the strength of the alliance, "
-    "more than its kind, drives change.",
+    "as commonly reported",
+    note="Not re-checked against Bordin (1979) with the search tool in 2026-12 (FACTS.md had "
+    "it from secondary sources), so as commonly reported. Bordin held that the strength "
+    "of the alliance, more than its kind, drives change.",
 )
 
 # --------------------------------------------------------------------------- measures
 WAI_ITEMS = _fig(
-    "wai_items", "WAI length", 36, "items (7-point scale)", HORVATH_GREENBERG_1989, "confirmed"
+    "wai_items",
+    "WAI length",
+    36,
+    "items (7-point scale)",
+    HORVATH_GREENBERG_1989,
+    "confirmed",
+    note="Checked 2026-12: the full WAI has 36 items (Hatcher, Lindqvist & Falkenström 2019) "
+    "and a 7-point response format (Mallinckrodt & Tekie), both secondary.",
 )
 WAI_S_ITEMS = _fig(
-    "wai_s_items", "WAI-S length", 12, "items (7-point scale)", TRACEY_KOKOTOVIC_1989, "confirmed"
+    "wai_s_items",
+    "WAI-S length",
+    12,
+    "items (7-point scale)",
+    TRACEY_KOKOTOVIC_1989,
+    "confirmed",
+    note="Checked 2026-12: Tracey & Kokotovic's abstract (ASU Pure record) describes the "
+    "12-item short form.",
 )
 WAI_SR_ITEMS = _fig(
-    "wai_sr_items", "WAI-SR length", 12, "items", HATCHER_GILLASPY_2006, "confirmed"
+    "wai_sr_items",
+    "WAI-SR length",
+    12,
+    "items",
+    HATCHER_GILLASPY_2006,
+    "confirmed",
+    note="Checked 2026-12: Mallinckrodt & Tekie name Hatcher & Gillaspy's 12-item brief "
+    "version (secondary).",
 )
 WAI_SR_SCALE = _fig(
     "wai_sr_scale",
@@ -44,8 +66,10 @@ WAI_SR_SCALE = _fig(
     (1, 5),
     "(1 seldom … 5 always)",
     HATCHER_GILLASPY_2006,
-    "confirmed",
-    note="Total 12–60; each 4-item subscale 4–20. The WAI and WAI-S use 7 points.",
+    "as commonly reported",
+    note="Total 12–60; each 4-item subscale 4–20. The WAI and WAI-S use 7 points. The 5-point "
+    "format was not re-checked with the search tool in 2026-12 (FACTS.md: secondary), so "
+    "as commonly reported.",
 )
 WAI_SR_KEYS = _fig(
     "wai_sr_keys",
@@ -53,9 +77,9 @@ WAI_SR_KEYS = _fig(
     {"goals": (4, 6, 8, 11), "tasks": (1, 2, 10, 12), "bond": (3, 5, 7, 9)},
     "",
     HATCHER_GILLASPY_2006,
-    "confirmed",
-    note="Confirmed from secondary sources only. Item wording is copyrighted: the kit "
-    "reproduces the structure, never the wording.",
+    "as commonly reported",
+    note="FACTS.md had these keys from secondary sources only and the search tool reached no "
+    "record of them in 2026-12. Item wording is copyrighted: the kit never reproduces it.",
 )
 WAI_SR_ALPHA_TOTAL = _fig(
     "wai_sr_alpha_total",

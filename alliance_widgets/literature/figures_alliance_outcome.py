@@ -26,7 +26,8 @@ ALLIANCE_OUTCOME_R_1991 = _fig(
     HORVATH_SYMONDS_1991,
     "confirmed",
     k=24,
-    note="24 studies (26 in later listings).",
+    note="Checked 2026-12: Horvath et al. (2011) list Horvath & Symonds (1991) as r = .26, k "
+    "= 26; Duncan et al. (2003) say it summarised 24 studies.",
 )
 ALLIANCE_OUTCOME_R_2000 = _fig(
     "alliance_outcome_r_2000",
@@ -36,6 +37,8 @@ ALLIANCE_OUTCOME_R_2000 = _fig(
     MARTIN_2000,
     "confirmed",
     k=79,
+    note="Checked 2026-12: the abstract gives 79 studies (58 published, 21 unpublished); "
+    "Crits-Christoph et al. (2011) quote 4.8 % of outcome variance, r ≈ .22.",
 )
 ALLIANCE_OUTCOME_R_2002 = _fig(
     "alliance_outcome_r_2002",
@@ -45,6 +48,7 @@ ALLIANCE_OUTCOME_R_2002 = _fig(
     HORVATH_BEDI_2002,
     "confirmed",
     k=100,
+    note="Checked 2026-12: Horvath et al. (2011) list Horvath & Bedi (2002) as r = .21, k = 100.",
 )
 ALLIANCE_OUTCOME_R_2011 = _fig(
     "alliance_outcome_r_2011",
@@ -148,7 +152,8 @@ BALDWIN_2007_DESIGN = _fig(
     BALDWIN_2007,
     "confirmed",
     note="Patient-rated alliance, adjusted for baseline. Therapist (between) variability in "
-    "the alliance predicted outcome; patient (within-therapist) variability did not.",
+    "the alliance predicted outcome; patient (within-therapist) variability did not. "
+    "Checked 2026-12: PubMed abstract, PMID 18085902.",
 )
 RATIO_MODERATES_R = _fig(
     "ratio_moderates_r",
@@ -157,6 +162,9 @@ RATIO_MODERATES_R = _fig(
     "",
     DEL_RE_2012,
     "confirmed",
+    note="Checked 2026-12: the abstract (Elsevier page): the patient–therapist ratio "
+    "moderated the alliance–outcome correlation, also after controlling for rater, "
+    "design, Axis II share and measure.",
 )
 WITHIN_THERAPIST_COUNTER = _fig(
     "within_therapist_counter",

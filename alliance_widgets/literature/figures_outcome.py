@@ -24,16 +24,38 @@ OQ45_RANGE = _fig(
     "points (45 items scored 0–4; higher = more distress)",
     LAMBERT_2004,
     "confirmed",
-    note="Subscales: symptom distress, interpersonal relations, social role.",
+    note="Subscales: symptom distress, interpersonal relations, social role. Checked 2026-12 "
+    "against secondary descriptions (range 0–180), not the manual itself.",
 )
 OQ45_ALPHA = _fig(
-    "oq45_alpha", "OQ-45.2 internal consistency", 0.93, "alpha", LAMBERT_2004, "confirmed"
+    "oq45_alpha",
+    "OQ-45.2 internal consistency",
+    0.93,
+    "alpha",
+    LAMBERT_2004,
+    "confirmed",
+    note="Checked 2026-12 against a secondary description (alpha .93, retest .84), not the "
+    "manual itself.",
 )
 OQ45_RETEST = _fig(
-    "oq45_retest", "OQ-45.2 test–retest reliability", 0.84, "r", LAMBERT_2004, "confirmed"
+    "oq45_retest",
+    "OQ-45.2 test–retest reliability",
+    0.84,
+    "r",
+    LAMBERT_2004,
+    "confirmed",
+    note="Checked 2026-12 against a secondary description (alpha .93, retest .84), not the "
+    "manual itself.",
 )
 OQ45_RELIABLE_CHANGE = _fig(
-    "oq45_reliable_change", "OQ-45.2 reliable change", 14, "points", LAMBERT_2004, "confirmed"
+    "oq45_reliable_change",
+    "OQ-45.2 reliable change",
+    14,
+    "points",
+    LAMBERT_2004,
+    "confirmed",
+    note="Checked 2026-12 against secondary descriptions (a change of 14 points is reliable), "
+    "not the manual itself.",
 )
 OQ45_CLINICAL_CUTOFF = _fig(
     "oq45_clinical_cutoff",
@@ -42,6 +64,8 @@ OQ45_CLINICAL_CUTOFF = _fig(
     "points (64 and above dysfunctional, 63 and below functional)",
     (LAMBERT_2004, BECKSTEAD_2003),
     "confirmed",
+    note="Checked 2026-12 against a secondary description (64 dysfunctional / 63 functional), "
+    "not the manual itself.",
 )
 OQ_SIGNALS = _fig(
     "oq_signals",
@@ -128,8 +152,9 @@ ORS_FIGURES = _fig(
     {"lines": 4, "max total": 40, "adult cutoff": 25, "reliable change": 5},
     "",
     MILLER_2003,
-    "confirmed",
-    note="Confirmed from secondary sources.",
+    "as commonly reported",
+    note="The ORS article (Miller et al. 2003) was found but its cutoff and reliable-change "
+    "figures were not read with the search tool in 2026-12: as commonly reported.",
 )
 SRS_CUTOFF = _fig(
     "srs_cutoff",
@@ -137,6 +162,7 @@ SRS_CUTOFF = _fig(
     36,
     "points of 40",
     DUNCAN_2003,
-    "confirmed",
-    note="Confirmed from secondary sources.",
+    "as commonly reported",
+    note="The SRS article (Duncan et al. 2003) was found but the cutoff of 36 was not read "
+    "with the search tool in 2026-12: as commonly reported.",
 )

@@ -19,6 +19,8 @@ RUPTURE_DEFINITION = _fig(
     "",
     (SAFRAN_MURAN_2006, SAFRAN_2011),
     "confirmed",
+    note="Checked 2026-12: Safran, Muran & Eubanks-Carter (2011) define a rupture this way in "
+    "their abstract, citing Safran & Muran (2006).",
 )
 RUPTURE_KINDS = _fig(
     "rupture_kinds",
@@ -41,6 +43,8 @@ REPAIR_OUTCOME_R_2011 = _fig(
     ci=(0.09, 0.39),
     k=3,
     n=148,
+    note="Checked 2026-12: the PubMed abstract (PMID 21401278): r = .24, 95 % CI [.09, .39], "
+    "k = 3, N = 148.",
 )
 REPAIR_OUTCOME_R_2018 = _fig(
     "repair_outcome_r_2018",
@@ -69,6 +73,7 @@ STEVENS_2007_PATTERNS = _fig(
     "",
     STEVENS_2007,
     "confirmed",
-    note="V-shaped rupture–repair sequences in 50 % of cases, linear trends in 66 %; a "
-    "higher alliance level went with a better outcome.",
+    note="V-shaped rupture–repair sequences in 50 % of cases, linear trends in 66 %; a higher "
+    "alliance level went with a better outcome, but neither pattern was related to "
+    "outcome. Checked 2026-12: abstract on the Psychiatry Online page.",
 )

@@ -32,7 +32,8 @@ THERAPY_TOTAL_EFFECT = _fig(
     "% (d ≈ 0.80)",
     (WAMPOLD_2001, WAMPOLD_IMEL_2015),
     "confirmed",
-    note="The 13 % is confirmed from a secondary source; d ≈ 0.80 as commonly reported.",
+    note="The 13 % is confirmed from a secondary source (re-checked 2026-12); d ≈ 0.80 as "
+    "commonly reported.",
     extra={"d": 0.80},
 )
 TREATMENT_DIFFERENCES = _fig(

@@ -212,17 +212,18 @@ BALDWIN_2007 = _src(
     "therapist and patient variability in the alliance",
     "Journal of Consulting and Clinical Psychology, 75(6), 842–852",
     doi="10.1037/0022-006X.75.6.842",
-    checked="Taylor & Francis reference lists (two articles), via search, 2026-12",
+    checked="PubMed record PMID 18085902 (mirror: title, DOI, abstract) and Taylor & Francis "
+    "reference lists, via search, 2026-12",
 )
 DEL_RE_2012 = _src(
     "Del Re, A. C.; Flückiger, C.; Horvath, A. O.; Symonds, D.; Wampold, B. E.",
     2012,
     "Therapist effects in the therapeutic alliance-outcome relationship: a restricted-maximum "
     "likelihood meta-analysis",
-    "Clinical Psychology Review, 32, 642–649",
+    "Clinical Psychology Review, 32(7), 642–649",
     doi="10.1016/j.cpr.2012.07.002",
-    checked="Taylor & Francis reference list of the 2020 relational-perspective paper, via "
-    "search, 2026-12",
+    checked="the article's Elsevier page reached through doi.org (DOI, 32(7), 642–649, abstract) "
+    "and a library record with all five authors, via search, 2026-12",
 )
 # The authors of this paper could not be read in any record the search tool reached (the
 # publisher page and the DiVA record list four Linköping University affiliations but hide
@@ -259,15 +260,16 @@ SAFRAN_2011 = _src(
     "Safran, J. D.; Muran, J. C.; Eubanks-Carter, C.",
     2011,
     "Repairing alliance ruptures",
-    "Psychotherapy, 48, 80–87",
+    "Psychotherapy, 48(1), 80–87",
     doi="10.1037/a0022140",
-    checked="a public reference table (find_string), via search, 2026-12",
+    checked="a PubMed-derived record (PMID 21401278, DOI, abstract) and the Drug and Alcohol "
+    "Findings entry (48(1), 80–87), via search, 2026-12",
 )
 EUBANKS_2018 = _src(
     "Eubanks, C. F.; Muran, J. C.; Safran, J. D.",
     2018,
     "Alliance rupture repair: a meta-analysis",
-    "Psychotherapy, 55, 508–519",
+    "Psychotherapy, 55(4), 508–519",
     doi="10.1037/pst0000185",
     checked="reference lists in public repositories (find_string), one marking it checked against "
     "Crossref, via search, 2026-12",

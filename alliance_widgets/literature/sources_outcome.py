@@ -125,7 +125,10 @@ MCNEILLY_HOWARD_1991 = _src(
     1991,
     "The effects of psychotherapy: a reevaluation based on dosage",
     "Psychotherapy Research, 1, 74–78",
-    checked="no record of this article was reached, via search, 2026-12; DOI NOT FOUND",
+    doi="10.1080/10503309112331334081",
+    checked="Taylor & Francis article page (title, pages 74–78, online 2008, abstract, DOI in its "
+    "address), via search, 2026-12; the page hides the two authors' names, so they are as "
+    "commonly cited",
 )
 ROSENZWEIG_1936 = _src(
     "Rosenzweig, S.",
@@ -149,7 +152,8 @@ NORCROSS_LAMBERT_2018 = _src(
     "Psychotherapy relationships that work III",
     "Psychotherapy, 55(4), 303–315",
     doi="10.1037/pst0000193",
-    checked="reference lists in public repositories (find_string): two files, via search, 2026-12",
+    checked="the article's first page (Psychotherapy 2018, 55(4), 303–315, DOI, abstract) on "
+    "trst.org.uk and Scribd, via search, 2026-12",
 )
 ROSENTHAL_RUBIN_1982 = _src(
     "Rosenthal, R.; Rubin, D. B.",
