@@ -8,6 +8,11 @@ against the source: lessons must say so), ``"derived"`` (arithmetic on other
 figures) or ``"kit assumption"`` (a calibration choice of this kit, not a
 published result).
 
+The package has four rooms: :mod:`.records` (the types and the registry),
+``sources_*`` (the bibliographic records), ``figures_*`` (the published figures) and
+:mod:`.assumptions` (the kit's own calibration choices, rules and presets).  Every name
+is also importable from the package itself, as ``lit.X``.
+
 Examples
 --------
 >>> from alliance_widgets import literature as lit
@@ -19,22 +24,13 @@ Examples
 0.077
 >>> sorted(lit.LAMBERT_1992_SHARES.value.items())[0]
 ('expectancy', 15.0)
-
-The package has four rooms: :mod:`.records` (the types and the registry),
-``sources_*`` (the bibliographic records), ``figures_*`` (the published figures) and
-:mod:`.assumptions` (the kit's own calibration choices, rules and presets).  Every name
-is also importable from the package itself, as ``lit.X``.
 """
 
 from __future__ import annotations
 
-from .assumptions import *  # noqa: F403
-from .figures_alliance import *  # noqa: F403
-from .figures_alliance_outcome import *  # noqa: F403
-from .figures_history import *  # noqa: F403
-from .figures_outcome import *  # noqa: F403
-from .figures_ruptures import *  # noqa: F403
-from .figures_variance import *  # noqa: F403
+# isort: off
+# Registration order is reading order: all_figures() lists published figures by topic,
+# then the kit's own assumptions.
 from .records import (
     NO_IDENTIFIER_KINDS,
     Figure,
@@ -52,6 +48,15 @@ from .records import (
 )
 from .sources_alliance import *  # noqa: F403
 from .sources_outcome import *  # noqa: F403
+from .figures_alliance import *  # noqa: F403
+from .figures_variance import *  # noqa: F403
+from .figures_alliance_outcome import *  # noqa: F403
+from .figures_ruptures import *  # noqa: F403
+from .figures_outcome import *  # noqa: F403
+from .figures_history import *  # noqa: F403
+from .assumptions import *  # noqa: F403
+
+# isort: on
 
 __all__ = [
     "NO_IDENTIFIER_KINDS",
