@@ -70,8 +70,8 @@ SHIMOKAWA_2010 = _src(
     "Enhancing treatment outcome of patients at risk of treatment failure: meta-analytic and "
     "mega-analytic review of a psychotherapy quality assurance system",
     "Journal of Consulting and Clinical Psychology, 78(3), 298–311",
-    checked="PubMed record PMID 20515206 (authors, title, 78(3), 298–311), via search, "
-    "2026-12; DOI not yet seen",
+    checked="PubMed record PMID 20515206 (authors, title, 78(3), 298–311) and the DOI in a "
+    "public reference table (find_string), via search, 2026-12",
     doi="10.1037/a0019247",
 )
 LAMBERT_WHIPPLE_KLEINSTAUBER_2018 = _src(
@@ -186,7 +186,7 @@ TOLIN_2010 = _src(
     "Is cognitive–behavioral therapy more effective than other therapies? A meta-analytic review",
     "Clinical Psychology Review, 30(6), 710–720",
     checked="The article's first page (Clinical Psychology Review 30 (2010) 710–720, "
-    "abstract) on SlideShare and dokumen.tips, via search, 2026-12; DOI not yet seen",
+    "abstract) on SlideShare and dokumen.tips, via search, 2026-12; DOI NOT FOUND",
 )
 BELL_MARCUS_GOODLAD_2013 = _src(
     # Initials not given in the records read; surnames as PubMed's comment lists them.
