@@ -223,7 +223,6 @@ NOT_YET_READ = {
     "EYSENCK_1952_BASELINE": "history in FACTS.md (misconception 8); no lesson uses it yet",
     "MCNEILLY_HOWARD_1991_DOSE": "history in FACTS.md (misconception 8); no lesson uses it yet",
     "ROGERS_CONDITIONS": "history in FACTS.md; no lesson uses it yet",
-    "ORS_FIGURES": "the PCOMS measure behind PCOMS_EFFECT; no lesson uses it yet",
     "WAI_SR_ALPHA_TOTAL": "the published range GEN_ITEM_ALPHA's note cites",
     "WAI_SR_ALPHA_SUBSCALE": "the published range GEN_SUBSCALE_R's note cites",
 }

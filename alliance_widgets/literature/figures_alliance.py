@@ -9,7 +9,7 @@ from .sources_alliance import (
     HATCHER_GILLASPY_2006,
     HORVATH_GREENBERG_1989,
     MUNDER_2010,
-    TRACEY_KOKOTOVIC_1989,
+    WAI_S_INTERCHANGEABILITY_2003,
 )
 
 # --------------------------------------------------------------------------- Bordin
@@ -45,10 +45,11 @@ WAI_S_ITEMS = _fig(
     "WAI-S length",
     12,
     "items (7-point scale)",
-    TRACEY_KOKOTOVIC_1989,
+    WAI_S_INTERCHANGEABILITY_2003,
     "confirmed",
-    note="Checked 2026-12: Tracey & Kokotovic's abstract (ASU Pure record) describes the "
-    "12-item short form.",
+    note="Checked 2026-12: the 2003 Psychological Assessment abstract (Scilit record) names the "
+    "12-item WAI, Short Form. The form was built by Tracey & Kokotovic (1989), whose abstract "
+    "(ASU Pure record) describes it, but no DOI for that article was found.",
 )
 WAI_SR_ITEMS = _fig(
     "wai_sr_items",

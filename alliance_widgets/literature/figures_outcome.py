@@ -1,16 +1,14 @@
-"""Published figures on outcome measures (OQ-45.2, ORS, SRS) and progress feedback."""
+"""Published figures on outcome measures (OQ-45.2, SRS) and progress feedback (OQ, PCOMS)."""
 
 from __future__ import annotations
 
 from .records import _fig
 from .sources_outcome import (
     BARKHAM_2023,
-    BECKSTEAD_2003,
     DE_JONG_2021,
     DUNCAN_2003,
     LAMBERT_2004,
     LAMBERT_WHIPPLE_KLEINSTAUBER_2018,
-    MILLER_2003,
     OQ_ANALYST,
     OSTERGARD_2020,
     SHIMOKAWA_2010,
@@ -62,10 +60,11 @@ OQ45_CLINICAL_CUTOFF = _fig(
     "OQ-45.2 clinical cutoff",
     63.5,
     "points (64 and above dysfunctional, 63 and below functional)",
-    (LAMBERT_2004, BECKSTEAD_2003),
+    LAMBERT_2004,
     "confirmed",
     note="Checked 2026-12 against a secondary description (64 dysfunctional / 63 functional), "
-    "not the manual itself.",
+    "not the manual itself. Beckstead et al. (2003), who examined these cutoffs, is not cited: "
+    "no DOI for it was found.",
 )
 OQ_SIGNALS = _fig(
     "oq_signals",
@@ -117,6 +116,16 @@ PCOMS_EFFECT = _fig(
     "abstract (Aalborg University VBN record).",
     extra={"psychiatric_g": 0.10, "counseling_g": 0.45},
 )
+SRS_CUTOFF = _fig(
+    "srs_cutoff",
+    "Session Rating Scale: alliance concern below",
+    36,
+    "points of 40",
+    DUNCAN_2003,
+    "as commonly reported",
+    note="The SRS article (Duncan et al. 2003) was found but the cutoff of 36 was not read "
+    "with the search tool in 2026-12: as commonly reported.",
+)
 FEEDBACK_EFFECT_2010 = _fig(
     "feedback_effect_2010",
     "OQ feedback for patients at risk of treatment failure",
@@ -145,24 +154,4 @@ FEEDBACK_EFFECT_2018 = _fig(
     "clients predicted to have a poor outcome, feedback reduced deterioration and nearly "
     "doubled clinically significant or reliable change. Confirmed from the abstract; the "
     "effect sizes themselves were not in the records read.",
-)
-ORS_FIGURES = _fig(
-    "ors_figures",
-    "Outcome Rating Scale",
-    {"lines": 4, "max total": 40, "adult cutoff": 25, "reliable change": 5},
-    "",
-    MILLER_2003,
-    "as commonly reported",
-    note="The ORS article (Miller et al. 2003) was found but its cutoff and reliable-change "
-    "figures were not read with the search tool in 2026-12: as commonly reported.",
-)
-SRS_CUTOFF = _fig(
-    "srs_cutoff",
-    "Session Rating Scale: alliance concern below",
-    36,
-    "points of 40",
-    DUNCAN_2003,
-    "as commonly reported",
-    note="The SRS article (Duncan et al. 2003) was found but the cutoff of 36 was not read "
-    "with the search tool in 2026-12: as commonly reported.",
 )

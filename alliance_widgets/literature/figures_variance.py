@@ -6,13 +6,11 @@ from .records import _fig
 from .sources_alliance import (
     ASAY_LAMBERT_1999,
     BALDWIN_IMEL_2013,
-    LAMBERT_1992,
     NORCROSS_2011,
-    WAMPOLD_2001,
     WAMPOLD_2015,
     WAMPOLD_IMEL_2015,
 )
-from .sources_outcome import BELL_MARCUS_GOODLAD_2013, TOLIN_2010
+from .sources_outcome import BELL_MARCUS_GOODLAD_2013
 
 # --------------------------------------------------------------------------- variance models
 LAMBERT_1992_SHARES = _fig(
@@ -20,20 +18,23 @@ LAMBERT_1992_SHARES = _fig(
     "Lambert's four factors of outcome variance",
     {"extratherapeutic": 40.0, "relationship": 30.0, "expectancy": 15.0, "technique": 15.0},
     "% of improvement",
-    (LAMBERT_1992, ASAY_LAMBERT_1999),
+    ASAY_LAMBERT_1999,
     "as commonly reported",
     note="A judgement from a narrative review, not a meta-analysis; often misattributed; "
-    "the shares are not additive in reality.",
+    "the shares are not additive in reality. First given in Lambert's (1992) chapter in "
+    "Norcross & Goldfried's Handbook of Psychotherapy Integration (Basic Books), cited here "
+    "through Asay & Lambert (1999) because no ISBN of the 1992 edition was found.",
 )
 THERAPY_TOTAL_EFFECT = _fig(
     "therapy_total_effect",
     "Variance in outcome explained by receiving psychotherapy",
     13.0,
     "% (d ≈ 0.80)",
-    (WAMPOLD_2001, WAMPOLD_IMEL_2015),
+    WAMPOLD_IMEL_2015,
     "confirmed",
     note="The 13 % is confirmed from a secondary source (re-checked 2026-12); d ≈ 0.80 as "
-    "commonly reported.",
+    "commonly reported. The first edition (Wampold 2001, Erlbaum) is not cited: no ISBN for "
+    "it was found.",
     extra={"d": 0.80},
 )
 TREATMENT_DIFFERENCES = _fig(
@@ -48,20 +49,20 @@ TREATMENT_DIFFERENCES_CRITIQUES = _fig(
     "treatment_differences_critiques",
     "Findings that dispute 'no differences between treatments'",
     {
-        "Tolin 2010": "CBT superior to psychodynamic therapy (not to interpersonal or "
-        "supportive therapy) at post-treatment and follow-up; 26 studies, N = 1,981",
         "Bell, Marcus & Goodlad 2013": "an added specific component gave d = 0.14 at the end "
         "of treatment and d = 0.28 at follow-up on targeted problems; dismantling studies "
         "showed no difference; k = 66",
     },
     "",
-    (TOLIN_2010, BELL_MARCUS_GOODLAD_2013),
+    BELL_MARCUS_GOODLAD_2013,
     "confirmed",
     note="Two sides of the dodo-bird debate: Wampold & Imel read the comparisons as "
-    "treatments not differing (TREATMENT_DIFFERENCES); these meta-analyses found some "
-    "differences. Confirmed from the abstracts. A comment on Bell et al. (Flückiger, Del Re "
-    "& Wampold 2015) found the follow-up 'sleeper effect' not statistically supported.",
-    extra={"bell_additive_d": {"end": 0.14, "follow-up": 0.28}, "tolin_n": 1981},
+    "treatments not differing (TREATMENT_DIFFERENCES); this meta-analysis found some "
+    "differences. Confirmed from the abstract. A comment on Bell et al. (Flückiger, Del Re "
+    "& Wampold 2015) found the follow-up 'sleeper effect' not statistically supported. "
+    "Tolin's (2010) CBT-versus-other-therapies meta-analysis was dropped in 2026-12: no DOI "
+    "for it was found.",
+    extra={"bell_additive_d": {"end": 0.14, "follow-up": 0.28}},
 )
 THERAPIST_EFFECTS = _fig(
     "therapist_effects",

@@ -26,14 +26,19 @@ HORVATH_GREENBERG_1989 = _src(
     checked="reference lists in public repositories (find_string): seven files give this DOI with "
     "this title, via search, 2026-12",
 )
-TRACEY_KOKOTOVIC_1989 = _src(
-    "Tracey, T. J.; Kokotovic, A. M.",
-    1989,
-    "Factor structure of the Working Alliance Inventory",
-    "Psychological Assessment, 1(3), 207–210",
-    checked="Arizona State University Elsevier Pure record (authors, title, issue 3, pages "
-    "207–210, Sep 1989, abstract), via search, 2026-12; DOI NOT FOUND in any record "
-    "reached",
+# Tracey & Kokotovic (1989), who built the 12-item WAI-S, is not a record here: no DOI for
+# it was found in 2026-12 (only the ASU Pure record: Psychological Assessment 1(3),
+# 207–210).  The WAI-S is cited through this later paper, whose record shows its length.
+WAI_S_INTERCHANGEABILITY_2003 = _src(
+    "",
+    2003,
+    "Interchangeability of the Working Alliance Inventory and Working Alliance Inventory, "
+    "Short Form",
+    "Psychological Assessment, 15(2), 193–197",
+    doi="10.1037/1040-3590.15.2.193",
+    checked="Scilit record (title, APA, Psychological Assessment 15(2), 193–197, DOI, abstract "
+    "naming the 12-item WAI-S; its reference list includes Tracey & Kokotovic 1989), via "
+    "search, 2026-12; authors not verified",
 )
 HATCHER_GILLASPY_2006 = _src(
     "Hatcher, R. L.; Gillaspy, J. A.",
@@ -63,16 +68,6 @@ CRITS_CHRISTOPH_2011 = _src(
     checked="PubMed record PMID 21639607 (mirror), ERIC record EJ927412 and the Taylor & Francis "
     "reference list of the 2020 relational-perspective paper, via search, 2026-12",
 )
-LAMBERT_1992 = _src(
-    "Lambert, M. J.",
-    1992,
-    "Psychotherapy outcome research: implications for integrative and eclectic therapists",
-    "In J. C. Norcross & M. R. Goldfried (Eds.), Handbook of Psychotherapy Integration "
-    "(pp. 94–129). Basic Books",
-    kind="chapter",
-    checked="the 2nd edition's copyright page (Oxford, 2005) says the first edition was published "
-    "in 1992 by Basic Books, via search, 2026-12; ISBN of the 1992 edition NOT FOUND",
-)
 ASAY_LAMBERT_1999 = _src(
     "Asay, T. P.; Lambert, M. J.",
     1999,
@@ -82,15 +77,6 @@ ASAY_LAMBERT_1999 = _src(
     isbn="155798557X",
     checked="ISBN of The Heart and Soul of Change (APA, 1999) as given on a psychology wiki page, "
     "via search, 2026-12; checksum valid",
-)
-WAMPOLD_2001 = _src(
-    "Wampold, B. E.",
-    2001,
-    "The Great Psychotherapy Debate: Models, Methods, and Findings",
-    "Lawrence Erlbaum",
-    kind="book",
-    checked="library catalogue record (AUT Koha: xiii, 263 pages, contents) and a book review, "
-    "via search, 2026-12; ISBN NOT FOUND",
 )
 WAMPOLD_IMEL_2015 = _src(
     "Wampold, B. E.; Imel, Z. E.",
