@@ -1,4 +1,4 @@
-"""Published figures on outcome measures (OQ-45.2, SRS) and progress feedback (OQ, PCOMS)."""
+"""Published figures on outcome measures (OQ-45.2) and progress feedback (OQ, PCOMS)."""
 
 from __future__ import annotations
 
@@ -6,7 +6,6 @@ from .records import _fig
 from .sources_outcome import (
     BARKHAM_2023,
     DE_JONG_2021,
-    DUNCAN_2003,
     LAMBERT_2004,
     LAMBERT_WHIPPLE_KLEINSTAUBER_2018,
     OQ_ANALYST,
@@ -115,16 +114,6 @@ PCOMS_EFFECT = _fig(
     "ORS as the only outcome measure, so that result may be biased. Confirmed from the "
     "abstract (Aalborg University VBN record).",
     extra={"psychiatric_g": 0.10, "counseling_g": 0.45},
-)
-SRS_CUTOFF = _fig(
-    "srs_cutoff",
-    "Session Rating Scale: alliance concern below",
-    36,
-    "points of 40",
-    DUNCAN_2003,
-    "as commonly reported",
-    note="The SRS article (Duncan et al. 2003) was found but the cutoff of 36 was not read "
-    "with the search tool in 2026-12: as commonly reported.",
 )
 FEEDBACK_EFFECT_2010 = _fig(
     "feedback_effect_2010",

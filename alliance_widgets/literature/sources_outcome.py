@@ -19,8 +19,9 @@ LAMBERT_2004 = _src(
 )
 # Not records here, for want of a DOI found in 2026-12 (their figures went with them or rest
 # on another source): Beckstead et al. (2003), The Behavior Analyst Today 4(1); Miller et al.
-# (2003, the ORS), Journal of Brief Therapy 2(2); Tolin (2010), Clinical Psychology Review
-# 30(6), 710–720.
+# (2003, the ORS) and Duncan et al. (2003, the SRS), Journal of Brief Therapy 2(2) and 3(1),
+# whose first pages (Springer Publishing, 2003) print no DOI; Tolin (2010), Clinical
+# Psychology Review 30(6), 710–720.
 OQ_ANALYST = _src(
     "OQ Measures",
     2004,
@@ -78,15 +79,6 @@ LAMBERT_WHIPPLE_KLEINSTAUBER_2018 = _src(
     checked="Drug and Alcohol Findings Effectiveness Bank entry (authors, 55(4), 520–537) and "
     "Utah State University DigitalCommons abstract, via search, 2026-12; DOI seen in a "
     "public reference list (find_string), not on a publisher page",
-)
-DUNCAN_2003 = _src(
-    "Duncan, B. L.; Miller, S. D.; Sparks, J. A.; Claud, D. A.; Reynolds, L. R.; Brown, J.; "
-    "Johnson, L. D.",
-    2003,
-    "The Session Rating Scale: preliminary psychometric properties of a 'working' alliance measure",
-    "Journal of Brief Therapy, 3(1), 3–12",
-    checked="the article's first page (Journal of Brief Therapy 3(1), Fall/Winter 2003, Springer "
-    "Publishing) on docslib and ResearchGate, via search, 2026-12; DOI NOT FOUND",
 )
 JACOBSON_TRUAX_1991 = _src(
     "Jacobson, N. S.; Truax, P.",
