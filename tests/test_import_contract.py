@@ -37,7 +37,7 @@ RULES: dict[str, set[str]] = {
 
 def _layer(path: Path) -> str:
     rel = path.relative_to(PKG)
-    if rel.parts[0] == "literature.py":
+    if rel.parts[0] in ("literature.py", "literature"):
         return "literature"
     if rel.parts[0] in ("science", "charts", "widgets") and len(rel.parts) > 1:
         return rel.parts[0]
