@@ -1,1 +1,4 @@
-"""Maintenance tools behind ``alliance-kit``: dataset builds, lesson builds, Voilà gallery."""
+"""Tools behind ``alliance-kit``: lesson builds and checks, the Voila gallery, HTML export.
+
+The lesson tools need a checkout (lessons/src) and stay out of the wheel.
+"""
