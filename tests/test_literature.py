@@ -82,3 +82,44 @@ def test_no_published_figure_is_written_outside_literature() -> None:
             if value in DISTINCTIVE:
                 found.append(f"{path.relative_to(PKG.parent)}:{lineno}: {value}")
     assert found == [], "import these from alliance_widgets.literature instead"
+
+
+def test_the_fused_and_the_misnamed_references_are_gone() -> None:
+    # Issue 12: FLUCKIGER_2020 fused two papers; FALKENSTROM_2019 cited a title that does not
+    # exist; OSTERGARD_2018 gave the online year with the print volume.
+    for gone in ("FLUCKIGER_2020", "FALKENSTROM_2019", "OSTERGARD_2018"):
+        assert not hasattr(lit, gone), gone
+    adjusted = lit.ALLIANCE_OUTCOME_R_ADJUSTED_2020
+    assert adjusted.sources == (lit.FLUCKIGER_2020_ADJUSTED,)
+    assert "early change" not in adjusted.label + adjusted.note
+    assert "adherence" in adjusted.note and "intake" in adjusted.label
+    assert lit.FLUCKIGER_2020_ADJUSTED.venue.startswith("Journal of Counseling Psychology")
+    assert lit.FLUCKIGER_2020_RECIPROCAL.venue.startswith("Journal of Consulting and Clinical")
+    assert lit.WITHIN_THERAPIST_COUNTER.sources == (lit.RELATIONAL_PERSPECTIVE_2020,)
+    assert lit.PCOMS_EFFECT.sources == (lit.OSTERGARD_2020,)
+
+
+def test_two_works_of_one_first_author_in_one_year_are_told_apart() -> None:
+    a, b = lit.FLUCKIGER_2020_ADJUSTED.cite(), lit.FLUCKIGER_2020_RECIPROCAL.cite()
+    assert a != b and a.endswith("(2020a)") and b.endswith("(2020b)")
+
+
+def test_a_source_with_unverified_authors_is_cited_by_title() -> None:
+    src = lit.RELATIONAL_PERSPECTIVE_2020
+    assert src.authors == ()
+    assert src.cite() == '"A relational perspective on…" (2020)'
+    assert src.reference().startswith("[authors not verified] (2020). A relational")
+    assert src.reference().endswith("https://doi.org/10.1080/10503307.2018.1516306")
+
+
+def test_pcoms_note_gives_the_psychiatric_settings_caveat() -> None:
+    assert "psychiatric settings" in lit.PCOMS_EFFECT.note
+    assert lit.PCOMS_EFFECT.extra["psychiatric_g"] < lit.PCOMS_EFFECT.value
+
+
+def test_dependable_alliance_explains_more_outcome_variance() -> None:
+    shares = lit.ALLIANCE_OUTCOME_R_DEPENDABLE_2011.value
+    assert shares["sessions 3–9 averaged"] > 3 * shares["session 3 alone"]
+    # the derived r values are the square roots of the reported shares, to 2 decimals
+    for key, r in lit.ALLIANCE_OUTCOME_R_DEPENDABLE_2011.extra["r_derived"].items():
+        assert round((shares[key] / 100) ** 0.5, 2) == r, key
