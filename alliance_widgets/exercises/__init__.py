@@ -105,11 +105,15 @@ _EXPORTS: dict[str, str] = {
     "check_effect_in_points": "lesson07",
     "check_recovered_share": "lesson07",
     "check_capstone_r": "lesson08",
-    "check_capstone_variance": "lesson08",
+    "check_capstone_subgroup_r": "lesson08",
     "check_capstone_ci": "lesson08",
     "check_capstone_in_interval": "lesson08",
     "check_capstone_icc": "lesson08",
     "check_capstone_writeup": "lesson08",
+    "WRITEUP_RUBRIC": "lesson08",
+    "capstone_model_writeup": "lesson08",
+    "capstone_prediction_interval": "lesson08",
+    "literature_tau": "lesson08",
 }
 
 __all__ = sorted(_EXPORTS)

@@ -1,7 +1,7 @@
 # %% [markdown]
 # # Lesson 05 — Ruptures and repair
 #
-# *About 50 minutes. You need lessons 00–04 behind you, or at least lesson 03 (the
+# *About 55 minutes. You need lessons 00–04 behind you, or at least lesson 03 (the
 # synthetic clinic) and lesson 04 (what a correlation means).*
 #
 # Every therapeutic relationship has bad moments: the client goes quiet, agrees too
@@ -117,6 +117,16 @@ display(
 # %%
 explorer = aw.RuptureRepairExplorer()
 explorer
+
+# %% [markdown]
+# **Before you read anything into the right-hand panel:** if *some not repaired* comes
+# out as the best-improving group, that is chance, not a finding. The kit's generator
+# lets a client's outcome depend on their overall alliance level, never on whether a
+# particular dip was repaired (the model is written out in
+# `alliance_widgets.science.simulate_model`), so any gap between these groups is the luck
+# of a few dozen clients. Move the *Study seed* slider a few times and watch the order of
+# the groups change. Section 4 comes back to this with the detector's groups and their
+# intervals.
 
 # %% [markdown]
 # Everything the explorer shows is also in its `summary`, and you can drive it from
@@ -331,44 +341,40 @@ for fig in (lit.REPAIR_OUTCOME_R_2011, lit.REPAIR_OUTCOME_R_2018):
 
 # %% [markdown]
 # Read these as you read the alliance–outcome correlation in lesson 04: a correlation
-# of this size is a real but **modest** association, and it does not prove that repair
-# *causes* better outcome. Clients who were going to improve anyway may also be easier
-# to repair ruptures with.
+# of this size is a real but **modest** association (square it for the share of
+# variance, as there). It also does not say *why* repair and outcome go together.
 #
-# ### Exercise 5.4 · How much outcome variance goes with repair?
+# ### Exercise 5.4 · Could it be something other than repair?
 #
-# Using the 2018 correlation, what **percentage** of the variance in outcome goes with
-# repair? (Lesson 04: square r, then multiply by 100.)
-
-# %% tags=["exercise"]
-answer_5_4 = None  # a percentage, e.g. 12.5
-
-# %% tags=["solution"]
-answer_5_4 = 100 * lit.REPAIR_OUTCOME_R_2018.value**2
-answer_5_4
+# Suppose repairing a rupture, by itself, did nothing for outcome. Which of these could
+# still make clients whose ruptures were repaired do better? Choose **all** that could.
 
 # %%
-ex.check_repair_variance(answer_5_4)
+for letter, text in ex.REPAIR_EXPLANATIONS.items():
+    print(f"{letter}: {text}")
+
+# %% tags=["exercise"]
+answer_5_4 = None  # a list of letters, e.g. ["a", "e"]
+
+# %% tags=["solution"]
+answer_5_4 = ["a", "b", "c"]
+
+# %%
+ex.check_repair_explanations(answer_5_4)
 
 # %% [markdown]
 # ## 5 · How strong is the evidence?
 #
 # In 2018 an interdivisional task force of the American Psychological Association
-# sorted relationship elements by the strength of their evidence. Here are its three groups:
-
-# %%
-for verdict, elements in lit.TASK_FORCE_2018.value.items():
-    print(f"{verdict}: {', '.join(elements)}")
-print(
-    f"({lit.TASK_FORCE_2018.cite()}; which element is in which group is "
-    f"{lit.TASK_FORCE_2018.status})"
-)
-
-# %% [markdown]
+# commissioned a meta-analysis for each of a set of relationship elements and then sorted
+# the elements into three groups by the strength of their evidence: **demonstrably
+# effective**, **probably effective** and **promising** (too little research to judge).
+#
 # ### Exercise 5.5 · Is rupture repair "demonstrably effective"?
 #
-# You will often read that repairing ruptures is proven to work. How did the task force
-# rate it? Answer with the letter.
+# You will often read that repairing ruptures is proven to work. How do you think the
+# task force rated it, given the meta-analyses printed above (how many studies each
+# pooled)? Answer with the letter; the task force's groups are printed after the check.
 #
 # - `"a"` demonstrably effective
 # - `"b"` probably effective
@@ -383,6 +389,32 @@ answer_5_5 = "b"
 
 # %%
 ex.check_repair_evidence(answer_5_5)
+
+# %% [markdown]
+# The task force's three groups, as this kit records them:
+
+# %%
+task_force = lit.TASK_FORCE_2018
+for verdict, elements in task_force.value.items():
+    print(f"{verdict}: {', '.join(elements)}")
+counts = task_force.extra["counts"]
+print(
+    f"\n{task_force.extra['meta_analyses']} meta-analyses; "
+    f"{counts['demonstrably']} elements demonstrably effective, {counts['probably']} probably "
+    f"effective, {counts['promising']} promising ({task_force.cite()}; the counts are "
+    f"confirmed, which element is in which group is {task_force.status})."
+)
+
+# %% [markdown]
+# Two things in those counts confuse almost everyone, so here they are. First, the
+# **alliance** counts as three elements, not one: the task force had separate
+# meta-analyses of the alliance in individual adult therapy, in child and adolescent
+# therapy, and in couple and family therapy, and rated each. Add collaboration, goal
+# consensus, group cohesion, empathy, positive regard and collecting client feedback and
+# you reach the nine *demonstrably effective* elements. Second, nine, seven and one make
+# seventeen elements from sixteen meta-analyses because **goal consensus and
+# collaboration** were analysed together in one article, which reported a result for each
+# (their r values are in lesson 02).
 
 # %% [markdown]
 # ## 6 · What can a therapist say?
@@ -403,22 +435,40 @@ ex.check_repair_evidence(answer_5_5)
 #
 # ### Exercise 5.6 · Start a repair
 #
-# Take vignette C from Exercise 5.1 (the client agrees with everything in a flat voice).
-# Write two or three sentences you could say to start a repair. The check looks for
-# three ideas: naming what happened, inviting the client's view, and owning your part.
-
-# %% tags=["exercise"]
-answer_5_6 = None  # your sentences in quotes, e.g. "I noticed ..."
-
-# %% tags=["solution"]
-answer_5_6 = (
-    "I noticed you have agreed with everything I suggested today, and I wonder if I have "
-    "been pushing my own plan. Would you tell me how today has been for you, even if it "
-    "is a criticism? Thanks for bearing with me."
-)
+# Take vignette C from Exercise 5.1 (the client agrees with everything in a flat voice
+# and gives one-word answers). Which of these openings would best start a repair? Each
+# wrong choice gets an explanation, so try more than one.
 
 # %%
-ex.check_repair_statement(answer_5_6)
+for letter, text in ex.REPAIR_OPENINGS.items():
+    print(f"{letter}: {text}")
+
+# %% tags=["exercise"]
+answer_5_6 = None  # "a", "b", "c", "d" or "e"
+
+# %% tags=["solution"]
+answer_5_6 = "a"
+
+# %%
+ex.check_repair_opening(answer_5_6)
+
+# %% [markdown]
+# **Now write your own.** In a new cell or on paper, write two or three sentences you
+# could say to client C in your own words. No program marks it: whether a sentence
+# repairs or wounds depends on more than its words. Score yourself (or swap with a
+# classmate) on each line of this rubric, 0 (missing), 1 (partly) or 2 (clearly there):
+#
+# - **Names what happened:** describes what you noticed (the flat agreement, the short
+#   answers) without labelling the client ("passive", "resistant").
+# - **Invites the client's view:** a real question the client could answer with a
+#   criticism, and a sign that a criticism is welcome.
+# - **Owns your part:** takes a share of what happened ("I have done most of the
+#   talking") without excuses or defending the plan.
+# - **Tone:** no blame, no pressure, no sarcasm. Would you be glad to hear it as the
+#   client?
+#
+# A model answer: option *a* above. Then say yours aloud: tone and timing do as much as
+# the words.
 
 # %% [markdown]
 # ## What this lesson corrects
@@ -453,7 +503,8 @@ ex.check_repair_statement(answer_5_6)
 # - In ratings made every session a rupture shows as a dip, and a repair as a V shape;
 #   any rule that finds them misses some and invents others.
 # - Repair goes with better outcome, but the evidence rests on few studies: the task
-#   force rated it *probably*, not *demonstrably*, effective.
+#   force rated it *probably*, not *demonstrably*, effective. And a correlation cannot
+#   say whether repair causes the better outcome.
 #
 # ## References
 
