@@ -227,7 +227,8 @@ def check_baldwin_finding(answer: Any) -> Feedback:
         "between",
         options=BALDWIN_OPTIONS,
         name="Exercise 6.4",
-        hint="Reread the printed summary of Baldwin, Wampold & Imel (2007) above.",
+        hint="They split the alliance into a therapist part and a client part; which would "
+        "you bet on? Their result is printed just after this check.",
         why_wrong=why,
         explanation="Therapists who form better alliances on average had clients who did "
         "better: what the therapist brings matters.",

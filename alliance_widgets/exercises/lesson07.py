@@ -197,9 +197,10 @@ def check_effect_in_points(answer: Any, *, d: float, sd: float) -> Feedback:
             (sd / d, "That divides the SD by d; multiply the two instead."),
             (100 * d, "That is d written as a percentage; d is in SD units, not percent."),
         ],
-        explanation=f"{fmt_number(expected, 1)} points, well under the reliable change of "
-        f"{fmt_number(_RC)}: an average difference between groups of clients, not a change "
-        "any one client could notice.",
+        explanation=f"{fmt_number(expected, 1)} points: a shift in the average over many "
+        "clients. It is not judged against the reliable change, which is a threshold for one "
+        "person's two scores; what it means for clients shows better as how many more of "
+        "them end up recovered (the next cell).",
     )
 
 
