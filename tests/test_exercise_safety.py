@@ -40,6 +40,13 @@ HOSTILE_STATEMENTS: dict[str, str] = {
     "helps. What was it you wanted me to do, magic?",
     "hostile write-up": "Clients who did not improve simply did not try; the synthetic data "
     "prove the therapists are blameless and the interval does not matter.",
+    # From the independent review of lessons 05–08: negations a keyword grader cannot see.
+    "negated ownership": "I noticed you went quiet. Tell me how it was for you. I take no "
+    "responsibility for my part in this; you are the problem.",
+    "not sorry": "I wonder what you expected. I am not sorry and it was not my mistake; "
+    "would you stop complaining?",
+    "overclaiming write-up": "Using real clients, this proves the alliance causes improvement, "
+    "with no uncertainty at all. Therapists do not matter; the data are synthetic only in name.",
 }
 
 # Arguments for the checks' data parameters, by parameter name. A check whose required
@@ -67,11 +74,20 @@ def _data_arguments(study: aw.Study) -> dict[str, Any]:
         "r": 0.278,
         "d": 0.15,
         "sd": 17.0,
+        "x": study.clients["early_alliance"],
+        "y": study.clients["improvement"],
+        "options": [20, 40, 60, 100],
+        "table": study.clients,
+        "column": "therapist_id",
+        "what": "therapists",
     }
 
 
 # Parameters whose meaning differs between lessons get their value per check.
-_PER_CHECK: dict[str, dict[str, Any]] = {"check_signal": {"scores": [88, 86, 87, 90, 95, 99]}}
+_PER_CHECK: dict[str, dict[str, Any]] = {
+    "check_signal": {"scores": [88, 86, 87, 90, 95, 99]},
+    "check_count": {"name": "Exercise 3.1"},
+}
 
 
 def _checks() -> list[str]:
