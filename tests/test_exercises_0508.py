@@ -219,7 +219,7 @@ def test_within_centring_paths(clients: pd.DataFrame) -> None:
 def test_baldwin_and_larger_slope(clients: pd.DataFrame) -> None:
     assert ex.check_baldwin_finding("between").ok
     within = ex.check_baldwin_finding("within")
-    assert within.status == INCORRECT and lit.FALKENSTROM_2019.cite() in within.wrong[0]
+    assert within.status == INCORRECT and lit.RELATIONAL_PERSPECTIVE_2020.cite() in within.wrong[0]
     eff = between_within_effects(clients)
     larger = (
         "between" if eff.loc["between", "estimate"] > eff.loc["within", "estimate"] else "within"

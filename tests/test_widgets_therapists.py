@@ -93,7 +93,7 @@ def test_readout_and_description_report_the_charted_estimates(explorer):
     assert f"{100 * a.estimate:.0f} % of its variance" in second and "set to 15 %" in second
     b = effects.loc["between therapists"]
     assert f"improve {b.estimate:.1f} points more" in third
-    assert lit.BALDWIN_2007.cite() in third and lit.FALKENSTROM_2019.cite() in third
+    assert lit.BALDWIN_2007.cite() in third and lit.RELATIONAL_PERSPECTIVE_2020.cite() in third
     description = explorer.spec["description"]
     assert f"therapist ICC of improvement {y.estimate:.2f}" in description
     assert f"{b.estimate:.1f} points between therapists" in description

@@ -218,7 +218,7 @@ def check_baldwin_finding(answer: Any) -> Feedback:
     why = {
         "within": f"that is the common belief that the alliance is all about the client; "
         f"in {who} the patient part did not predict outcome. (A later study, "
-        f"{lit.FALKENSTROM_2019.cite()}, found the opposite: the question is open.)",
+        f"{lit.RELATIONAL_PERSPECTIVE_2020.cite()}, found the opposite: the question is open.)",
         "both": f"in {who} only one part did.",
         "neither": f"in {who} one part still predicted outcome after adjusting for baseline.",
     }
