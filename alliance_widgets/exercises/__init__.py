@@ -71,7 +71,7 @@ _EXPORTS: dict[str, str] = {
     "check_strongest_pair": "lesson01",
     "check_lambert_evidence": "lesson02",
     "check_alliance_share": "lesson02",
-    "check_goal_consensus_share": "lesson02",
+    "check_lambert_comparison": "lesson02",
     "check_pie_statements": "lesson02",
     "check_count": "lesson03",
     "check_client_means": "lesson03",
