@@ -268,7 +268,8 @@ def test_lesson03_checks():
     assert "sums over sessions" in ex.check_client_means(sums, sessions).wrong[0]
     assert ex.check_client_means(sessions, sessions).status == PARTLY  # rows per session
     assert ex.check_client_means(means[["client_id"]], sessions).status == PARTLY
-    assert ex.check_outcome_direction("b").ok
+    assert ex.check_improvement_points(9, 62, 53).ok
+    assert "sign is flipped" in ex.check_improvement_points(-9, 62, 53).wrong[0]
     cutoff = lit.OQ45_CLINICAL_CUTOFF.value
     clients = pd.DataFrame({"intake_outcome": [cutoff - 10.5, cutoff + 0.5, cutoff + 20.5]})
     assert ex.check_above_cutoff(2, clients).ok

@@ -75,7 +75,7 @@ _EXPORTS: dict[str, str] = {
     "check_pie_statements": "lesson02",
     "check_count": "lesson03",
     "check_client_means": "lesson03",
-    "check_outcome_direction": "lesson03",
+    "check_improvement_points": "lesson03",
     "check_above_cutoff": "lesson03",
     "check_besd_gap": "lesson04",
     "check_misquote": "lesson04",

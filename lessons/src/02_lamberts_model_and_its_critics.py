@@ -1,7 +1,7 @@
 # %% [markdown]
 # # Lesson 02 — Lambert's outcome-variance model and its critics
 #
-# *Estimated time: 40 minutes. No statistics background needed.*
+# *Estimated time: 50 minutes. No statistics background needed.*
 #
 # Why do clients get better in therapy? Is it the method the therapist uses, the
 # relationship, the client's hope, or things in the client's life outside therapy? One

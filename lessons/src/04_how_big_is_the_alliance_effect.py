@@ -1,7 +1,7 @@
 # %% [markdown]
 # # Lesson 04 — How big is the alliance effect?
 #
-# *Estimated time: 45 minutes.*
+# *Estimated time: 60 minutes.*
 #
 # You will often read that the alliance is "the best predictor of outcome" in therapy.
 # How big is the link, really? This lesson explains the number studies of it report, the
