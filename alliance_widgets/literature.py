@@ -23,20 +23,70 @@ Examples
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Any, Literal
 
 __all__ = [
+    "NO_IDENTIFIER_KINDS",
     "Figure",
     "Source",
     "all_figures",
+    "all_sources",
     "figure",
     "references",
+    "valid_doi",
+    "valid_isbn",
 ]
 
 Status = Literal["confirmed", "as commonly reported", "derived", "kit assumption"]
+Kind = Literal["article", "book", "chapter", "manual", "software", "kit"]
+
+
+_DOI = re.compile(r"10\.\d{4,9}/\S+")
+
+#: Kinds of record that carry neither DOI nor ISBN, and why that is allowed.
+NO_IDENTIFIER_KINDS: Mapping[str, str] = MappingProxyType(
+    {
+        "software": "a program's documentation is not a publication; its figures are marked "
+        "as commonly reported",
+        "kit": "this kit's own calibration choices, documented in its code, not a publication",
+        "manual": "a test publisher's scoring manual, distributed with the test; no ISBN was "
+        "found on its title pages",
+    }
+)
+
+
+def valid_doi(doi: str) -> bool:
+    """Whether ``doi`` has the syntax of a DOI (``10.<registrant>/<suffix>``).
+
+    Examples
+    --------
+    >>> valid_doi("10.1037/cou0000424"), valid_doi("doi:10.1037/x"), valid_doi("10.12/x")
+    (True, False, False)
+    """
+    return _DOI.fullmatch(doi) is not None
+
+
+def valid_isbn(isbn: str) -> bool:
+    """Whether ``isbn`` is an ISBN-10 or ISBN-13 with a correct check digit.
+
+    Hyphens are ignored; an ISBN-10 may end in ``X`` (ten).
+
+    Examples
+    --------
+    >>> valid_isbn("978-0-19-973720-8"), valid_isbn("155798557X"), valid_isbn("0195143468")
+    (True, True, False)
+    """
+    digits = isbn.replace("-", "")
+    if len(digits) == 10 and digits[:9].isdigit() and (digits[9].isdigit() or digits[9] in "Xx"):
+        values = [int(c) for c in digits[:9]] + [10 if digits[9] in "Xx" else int(digits[9])]
+        return sum((10 - i) * v for i, v in enumerate(values)) % 11 == 0
+    if len(digits) == 13 and digits.isdigit():
+        return sum((3 if i % 2 else 1) * int(c) for i, c in enumerate(digits)) % 10 == 0
+    return False
 
 
 @dataclass(frozen=True)
@@ -53,11 +103,20 @@ class Source:
     year: int
     title: str
     venue: str
+    kind: Kind = "article"
     doi: str = ""
     isbn: str = ""
     checked: str = ""
     # APA's "2020a"/"2020b" when one first author has two works in a year.
     year_suffix: str = ""
+
+    def __post_init__(self) -> None:
+        if self.doi and not valid_doi(self.doi):
+            raise ValueError(f"doi {self.doi!r} of {self.title!r} is not 10.<registrant>/<suffix>")
+        if self.isbn and not valid_isbn(self.isbn):
+            raise ValueError(
+                f"isbn {self.isbn!r} of {self.title!r} has no valid ISBN-10/13 check digit"
+            )
 
     def cite(self) -> str:
         """Return an in-text citation in APA style: ``"A, B & C (2018)"``.
@@ -158,6 +217,7 @@ def _fmt(x: Any) -> str:
 
 
 _REGISTRY: dict[str, Figure] = {}
+_SOURCES: list[Source] = []
 
 
 def _fig(
@@ -199,6 +259,17 @@ def all_figures() -> tuple[Figure, ...]:
     return tuple(_REGISTRY.values())
 
 
+def all_sources() -> tuple[Source, ...]:
+    """Every source this module defines, in order, whether a figure cites it or code does.
+
+    Examples
+    --------
+    >>> BORDIN_1979 in all_sources() and CRONBACH_1951 in all_sources()
+    True
+    """
+    return tuple(_SOURCES)
+
+
 def references(*figures: Figure) -> list[str]:
     """Full references for the given figures (all figures if none), sorted, unique.
 
@@ -219,53 +290,83 @@ def _src(
     title: str,
     venue: str,
     *,
+    kind: Kind = "article",
     doi: str = "",
     isbn: str = "",
     checked: str = "",
     year_suffix: str = "",
 ) -> Source:
     names = tuple(a.strip() for a in authors.split(";") if a.strip())
-    return Source(
-        names, year, title, venue, doi=doi, isbn=isbn, checked=checked, year_suffix=year_suffix
+    source = Source(
+        names,
+        year,
+        title,
+        venue,
+        kind=kind,
+        doi=doi,
+        isbn=isbn,
+        checked=checked,
+        year_suffix=year_suffix,
     )
+    _SOURCES.append(source)
+    return source
 
 
 BORDIN_1979 = _src(
     "Bordin, E. S.",
     1979,
     "The generalizability of the psychoanalytic concept of the working alliance",
-    "Psychotherapy: Theory, Research and Practice, 16, 252–260",
+    "Psychotherapy: Theory, Research and Practice, 16(3), 252–260",
+    doi="10.1037/h0085885",
+    checked="reference list of Hatcher, Lindqvist & Falkenström (2019) on the Taylor & Francis "
+    "page, a Dove Press reference list and reference lists in public repositories "
+    "(find_string), via search, 2026-12",
 )
 HORVATH_GREENBERG_1989 = _src(
     "Horvath, A. O.; Greenberg, L. S.",
     1989,
     "Development and validation of the Working Alliance Inventory",
-    "Journal of Counseling Psychology, 36, 223–233",
+    "Journal of Counseling Psychology, 36(2), 223–233",
+    doi="10.1037/0022-0167.36.2.223",
+    checked="reference lists in public repositories (find_string): seven files give this DOI with "
+    "this title, via search, 2026-12",
 )
 TRACEY_KOKOTOVIC_1989 = _src(
     "Tracey, T. J.; Kokotovic, A. M.",
     1989,
     "Factor structure of the Working Alliance Inventory",
-    "Psychological Assessment, 1, 207–210",
+    "Psychological Assessment, 1(3), 207–210",
+    checked="Arizona State University Elsevier Pure record (authors, title, issue 3, pages "
+    "207–210, Sep 1989, abstract), via search, 2026-12; DOI NOT FOUND in any record "
+    "reached",
 )
 HATCHER_GILLASPY_2006 = _src(
     "Hatcher, R. L.; Gillaspy, J. A.",
     2006,
     "Development and validation of a revised short version of the Working Alliance Inventory",
-    "Psychotherapy Research, 16, 12–25",
+    "Psychotherapy Research, 16(1), 12–25",
+    doi="10.1080/10503300500352500",
+    checked="reference lists in public repositories (find_string) (one cites the publisher's "
+    "Crossref deposit), via search, 2026-12",
 )
 MUNDER_2010 = _src(
     "Munder, T.; Wilmers, F.; Leonhart, R.; Linster, H. W.; Barth, J.",
     2010,
     "Working Alliance Inventory-Short Revised (WAI-SR): psychometric properties",
     "Clinical Psychology & Psychotherapy, 17, 231–239",
+    doi="10.1002/cpp.658",
+    checked="reference lists in public repositories (find_string) (DOI with author and year), via "
+    "search, 2026-12; volume and pages not re-read",
 )
 CRITS_CHRISTOPH_2011 = _src(
     "Crits-Christoph, P.; Gibbons, M. B. C.; Hamilton, J.; Ring-Kurtz, S.; Gallop, R.",
     2011,
     "The dependability of alliance assessments: the alliance-outcome correlation is larger "
     "than you might think",
-    "Journal of Consulting and Clinical Psychology, 79, 267–278",
+    "Journal of Consulting and Clinical Psychology, 79(3), 267–278",
+    doi="10.1037/a0023668",
+    checked="PubMed record PMID 21639607 (mirror), ERIC record EJ927412 and the Taylor & Francis "
+    "reference list of the 2020 relational-perspective paper, via search, 2026-12",
 )
 LAMBERT_1992 = _src(
     "Lambert, M. J.",
@@ -273,24 +374,38 @@ LAMBERT_1992 = _src(
     "Psychotherapy outcome research: implications for integrative and eclectic therapists",
     "In J. C. Norcross & M. R. Goldfried (Eds.), Handbook of Psychotherapy Integration "
     "(pp. 94–129). Basic Books",
+    kind="chapter",
+    checked="the 2nd edition's copyright page (Oxford, 2005) says the first edition was published "
+    "in 1992 by Basic Books, via search, 2026-12; ISBN of the 1992 edition NOT FOUND",
 )
 ASAY_LAMBERT_1999 = _src(
     "Asay, T. P.; Lambert, M. J.",
     1999,
     "The empirical case for the common factors in therapy: quantitative findings",
     "In M. A. Hubble, B. L. Duncan & S. D. Miller (Eds.), The Heart and Soul of Change. APA",
+    kind="chapter",
+    isbn="155798557X",
+    checked="ISBN of The Heart and Soul of Change (APA, 1999) as given on a psychology wiki page, "
+    "via search, 2026-12; checksum valid",
 )
 WAMPOLD_2001 = _src(
     "Wampold, B. E.",
     2001,
     "The Great Psychotherapy Debate: Models, Methods, and Findings",
     "Lawrence Erlbaum",
+    kind="book",
+    checked="library catalogue record (AUT Koha: xiii, 263 pages, contents) and a book review, "
+    "via search, 2026-12; ISBN NOT FOUND",
 )
 WAMPOLD_IMEL_2015 = _src(
     "Wampold, B. E.; Imel, Z. E.",
     2015,
     "The Great Psychotherapy Debate: The Evidence for What Makes Psychotherapy Work (2nd ed.)",
     "Routledge",
+    kind="book",
+    doi="10.4324/9780203582015",
+    checked="Taylor & Francis eBook page (book DOI, chapter list) and the book's copyright page "
+    "(Routledge, 2015), via search, 2026-12",
 )
 BALDWIN_IMEL_2013 = _src(
     "Baldwin, S. A.; Imel, Z. E.",
@@ -298,48 +413,76 @@ BALDWIN_IMEL_2013 = _src(
     "Therapist effects: findings and methods",
     "In M. J. Lambert (Ed.), Bergin and Garfield's Handbook of Psychotherapy and Behavior "
     "Change (6th ed.). Wiley",
+    kind="chapter",
+    isbn="9781118415924",
+    checked="ebook ISBN in the address of the 6th edition's preface page (Lambert, editor), via "
+    "search, 2026-12; checksum valid",
 )
 WAMPOLD_2015 = _src(
     "Wampold, B. E.",
     2015,
     "How important are the common factors in psychotherapy? An update",
-    "World Psychiatry, 14, 270–277",
+    "World Psychiatry, 14(3), 270–277",
+    doi="10.1002/wps.20238",
+    checked="reference lists in public repositories (find_string): ten files give this DOI with "
+    "this title, via search, 2026-12",
 )
 NORCROSS_2011 = _src(
     "Norcross, J. C. (Ed.)",
     2011,
-    "Psychotherapy Relationships That Work (2nd ed.)",
+    "Psychotherapy Relationships That Work: Evidence-Based Responsiveness (2nd ed.)",
     "Oxford University Press",
+    kind="book",
+    doi="10.1093/acprof:oso/9780199737208.001.0001",
+    isbn="9780199737208",
+    checked="Oxford Scholarship Online record (print ISBN-13, DOI, chapter list), via search, "
+    "2026-12",
 )
 HORVATH_SYMONDS_1991 = _src(
     "Horvath, A. O.; Symonds, B. D.",
     1991,
     "Relation between working alliance and outcome in psychotherapy: a meta-analysis",
-    "Journal of Counseling Psychology, 38, 139–149",
+    "Journal of Counseling Psychology, 38(2), 139–149",
+    doi="10.1037/0022-0167.38.2.139",
+    checked="reference lists in public repositories (find_string), one a DOI-resolution table "
+    "listing Horvath, Adam O.; Symonds, B. Dianne, via search, 2026-12",
 )
 MARTIN_2000 = _src(
     "Martin, D. J.; Garske, J. P.; Davis, M. K.",
     2000,
     "Relation of the therapeutic alliance with outcome and other variables: a meta-analytic review",
-    "Journal of Consulting and Clinical Psychology, 68, 438–450",
+    "Journal of Consulting and Clinical Psychology, 68(3), 438–450",
+    doi="10.1037/0022-006X.68.3.438",
+    checked="a public reference list (find_string) and the abstract (79 studies, 58 published and "
+    "21 unpublished) in a flipbook, via search, 2026-12",
 )
 HORVATH_BEDI_2002 = _src(
     "Horvath, A. O.; Bedi, R. P.",
     2002,
     "The alliance",
-    "In J. C. Norcross (Ed.), Psychotherapy Relationships That Work. Oxford University Press",
+    "In J. C. Norcross (Ed.), Psychotherapy Relationships That Work: Therapist Contributions and "
+    "Responsiveness to Patients. Oxford University Press",
+    kind="chapter",
+    isbn="0195143469",
+    checked="ISBN-10 of the 2002 book in its Amazon UK product address (hardcover, 5 Sep 2002), "
+    "via search, 2026-12; checksum valid",
 )
 HORVATH_2011 = _src(
     "Horvath, A. O.; Del Re, A. C.; Flückiger, C.; Symonds, D.",
     2011,
     "Alliance in individual psychotherapy",
-    "Psychotherapy, 48, 9–16",
+    "Psychotherapy, 48(1), 9–16",
+    doi="10.1037/a0022186",
+    checked="the article's first page (Psychotherapy 2011, Vol. 48, No. 1, 9–16, DOI) on Scribd "
+    "and its abstract on ResearchGate, via search, 2026-12",
 )
 FLUCKIGER_2018 = _src(
     "Flückiger, C.; Del Re, A. C.; Wampold, B. E.; Horvath, A. O.",
     2018,
     "The alliance in adult psychotherapy: a meta-analytic synthesis",
     "Psychotherapy, 55, 316–340",
+    doi="10.1037/pst0000172",
+    checked="the Online First article (DOI, abstract) on docslib, via search, 2026-12",
 )
 FLUCKIGER_2020_ADJUSTED = _src(
     "Flückiger, C.; Del Re, A. C.; Wlodasch, D.; Horvath, A. O.; Solomonov, N.; Wampold, B. E.",
@@ -372,7 +515,9 @@ BALDWIN_2007 = _src(
     2007,
     "Untangling the alliance-outcome correlation: exploring the relative importance of "
     "therapist and patient variability in the alliance",
-    "Journal of Consulting and Clinical Psychology, 75, 842–852",
+    "Journal of Consulting and Clinical Psychology, 75(6), 842–852",
+    doi="10.1037/0022-006X.75.6.842",
+    checked="Taylor & Francis reference lists (two articles), via search, 2026-12",
 )
 DEL_RE_2012 = _src(
     "Del Re, A. C.; Flückiger, C.; Horvath, A. O.; Symonds, D.; Wampold, B. E.",
@@ -380,6 +525,9 @@ DEL_RE_2012 = _src(
     "Therapist effects in the therapeutic alliance-outcome relationship: a restricted-maximum "
     "likelihood meta-analysis",
     "Clinical Psychology Review, 32, 642–649",
+    doi="10.1016/j.cpr.2012.07.002",
+    checked="Taylor & Francis reference list of the 2020 relational-perspective paper, via "
+    "search, 2026-12",
 )
 # The authors of this paper could not be read in any record the search tool reached (the
 # publisher page and the DiVA record list four Linköping University affiliations but hide
@@ -399,49 +547,72 @@ SAFRAN_MURAN_2000 = _src(
     2000,
     "Negotiating the Therapeutic Alliance: A Relational Treatment Guide",
     "Guilford Press",
+    kind="book",
+    isbn="9781572305120",
+    checked="Guilford Press book page (hardcover, January 11, 2000), via search, 2026-12",
 )
 SAFRAN_MURAN_2006 = _src(
     "Safran, J. D.; Muran, J. C.",
     2006,
     "Has the concept of the therapeutic alliance outlived its usefulness?",
-    "Psychotherapy: Theory, Research, Practice, Training, 43, 286–291",
+    "Psychotherapy: Theory, Research, Practice, Training, 43(3), 286–291",
+    doi="10.1037/0033-3204.43.3.286",
+    checked="Semantic Scholar record (DOI, abstract) and an alljournals abstract record, via "
+    "search, 2026-12",
 )
 SAFRAN_2011 = _src(
     "Safran, J. D.; Muran, J. C.; Eubanks-Carter, C.",
     2011,
     "Repairing alliance ruptures",
     "Psychotherapy, 48, 80–87",
+    doi="10.1037/a0022140",
+    checked="a public reference table (find_string), via search, 2026-12",
 )
 EUBANKS_2018 = _src(
     "Eubanks, C. F.; Muran, J. C.; Safran, J. D.",
     2018,
     "Alliance rupture repair: a meta-analysis",
     "Psychotherapy, 55, 508–519",
+    doi="10.1037/pst0000185",
+    checked="reference lists in public repositories (find_string), one marking it checked against "
+    "Crossref, via search, 2026-12",
 )
 STEVENS_2007 = _src(
     "Stevens, C. L.; Muran, J. C.; Safran, J. D.; Gorman, B. S.; Winston, A.",
     2007,
     "Levels and patterns of the therapeutic alliance in brief psychotherapy",
-    "American Journal of Psychotherapy, 61, 109–129",
+    "American Journal of Psychotherapy, 61(2), 109–129",
+    doi="10.1176/appi.psychotherapy.2007.61.2.109",
+    checked="Psychiatry Online article page (pages 109–129, PubMed 17760317, authors, abstract), "
+    "via search, 2026-12",
 )
 LAMBERT_2004 = _src(
-    "Lambert, M. J.; Morton, J. J.; Hatfield, D.; Harmon, C.; Hamilton, S.; Reid, R. C.; et al.",
+    "Lambert, M. J.; Morton, J. J.; Hatfield, D.; Harmon, C.; Hamilton, S.; "
+    "Reid, R. C.; Shimokawa, K.; Christopherson, C.; Burlingame, G. M.",
     2004,
-    "Administration and Scoring Manual for the Outcome Questionnaire-45",
-    "OQ Measures",
+    "Administration and Scoring Manual for the OQ-45.2 (Outcome Questionnaire)",
+    "American Professional Credentialing Services",
+    kind="manual",
+    checked="the manual's title pages (revised January 2004; authors; publisher) in a copy on "
+    "Scribd, via search, 2026-12; a test publisher's manual with no ISBN",
 )
 BECKSTEAD_2003 = _src(
     "Beckstead, D. J.; Hatch, A. L.; Lambert, M. J.; Eggett, D. L.; Goates, M. K.; "
     "Vermeersch, D. A.",
     2003,
     "Clinical significance of the Outcome Questionnaire (OQ-45.2)",
-    "The Behavior Analyst Today, 4, 86–97",
+    "The Behavior Analyst Today, 4(1), 86–97",
+    checked="BioMedSearch and Questia records (authors, vol. 4, issue 1, ISSN 1539-4352, "
+    "abstract), via search, 2026-12; DOI NOT FOUND",
 )
 OQ_ANALYST = _src(
     "OQ Measures",
     2004,
     "OQ-Analyst: feedback reports and progress signals",
     "Software documentation",
+    kind="software",
+    checked="not a publication: the signal colours are as commonly reported; the OQ-Analyst's "
+    "rules are proprietary (see EXPECTED_RECOVERY_CURVE)",
 )
 DE_JONG_2021 = _src(
     "de Jong, K.; Conijn, J. M.; Gallagher, R. A. V.; Reshetnikova, A. S.; Heij, M.; Lutz, M. C.",
@@ -449,12 +620,17 @@ DE_JONG_2021 = _src(
     "Using progress feedback to improve outcomes and reduce drop-out, treatment duration, "
     "and deterioration: a multilevel meta-analysis",
     "Clinical Psychology Review, 85, 102002",
+    doi="10.1016/j.cpr.2021.102002",
+    checked="X-MOL and Peeref records (DOI, authors, abstract) and the Erasmus University Pure "
+    "record, via search, 2026-12",
 )
 BARKHAM_2023 = _src(
     "Barkham, M.; de Jong, K.; Delgadillo, J.; Lutz, W.",
     2023,
     "Routine outcome monitoring (ROM) and feedback: research review and recommendations",
     "Psychotherapy Research, 33, 841–855",
+    doi="10.1080/10503307.2023.2181114",
+    checked="Taylor & Francis article page (pages 841–855, abstract), via search, 2026-12",
 )
 OSTERGARD_2020 = _src(
     "Østergård, O. K.; Randa, H.; Hougaard, E.",
@@ -475,6 +651,7 @@ SHIMOKAWA_2010 = _src(
     "Journal of Consulting and Clinical Psychology, 78(3), 298–311",
     checked="PubMed record PMID 20515206 (authors, title, 78(3), 298–311), via search, "
     "2026-12; DOI not yet seen",
+    doi="10.1037/a0019247",
 )
 LAMBERT_WHIPPLE_KLEINSTAUBER_2018 = _src(
     "Lambert, M. J.; Whipple, J. L.; Kleinstäuber, M.",
@@ -491,75 +668,98 @@ MILLER_2003 = _src(
     2003,
     "The Outcome Rating Scale: a preliminary study of the reliability, validity, and "
     "feasibility of a brief visual analog measure",
-    "Journal of Brief Therapy, 2, 91–100",
+    "Journal of Brief Therapy, 2(2), 91–100",
+    checked="the article's first page (Journal of Brief Therapy 2(2), Spring/Summer 2003, "
+    "Springer Publishing) on SlideShare and Scribd, via search, 2026-12; DOI NOT FOUND",
 )
 DUNCAN_2003 = _src(
     "Duncan, B. L.; Miller, S. D.; Sparks, J. A.; Claud, D. A.; Reynolds, L. R.; Brown, J.; "
     "Johnson, L. D.",
     2003,
     "The Session Rating Scale: preliminary psychometric properties of a 'working' alliance measure",
-    "Journal of Brief Therapy, 3, 3–12",
+    "Journal of Brief Therapy, 3(1), 3–12",
+    checked="the article's first page (Journal of Brief Therapy 3(1), Fall/Winter 2003, Springer "
+    "Publishing) on docslib and ResearchGate, via search, 2026-12; DOI NOT FOUND",
 )
 JACOBSON_TRUAX_1991 = _src(
     "Jacobson, N. S.; Truax, P.",
     1991,
     "Clinical significance: a statistical approach to defining meaningful change in "
     "psychotherapy research",
-    "Journal of Consulting and Clinical Psychology, 59, 12–19",
+    "Journal of Consulting and Clinical Psychology, 59(1), 12–19",
+    doi="10.1037/0022-006X.59.1.12",
+    checked="reference lists in public repositories (find_string): ten files, among them R "
+    "package documentation, via search, 2026-12",
 )
 EYSENCK_1952 = _src(
     "Eysenck, H. J.",
     1952,
     "The effects of psychotherapy: an evaluation",
-    "Journal of Consulting Psychology, 16, 319–324",
+    "Journal of Consulting Psychology, 16(5), 319–324",
+    doi="10.1037/h0063633",
+    checked="a public reference list (find_string), via search, 2026-12",
 )
 MCNEILLY_HOWARD_1991 = _src(
     "McNeilly, C. L.; Howard, K. I.",
     1991,
     "The effects of psychotherapy: a reevaluation based on dosage",
     "Psychotherapy Research, 1, 74–78",
+    checked="no record of this article was reached, via search, 2026-12; DOI NOT FOUND",
 )
 ROSENZWEIG_1936 = _src(
     "Rosenzweig, S.",
     1936,
     "Some implicit common factors in diverse methods of psychotherapy",
-    "American Journal of Orthopsychiatry, 6, 412–415",
+    "American Journal of Orthopsychiatry, 6(3), 412–415",
+    doi="10.1111/j.1939-0025.1936.tb05248.x",
+    checked="a public reference list (find_string), via search, 2026-12",
 )
 ROGERS_1957 = _src(
     "Rogers, C. R.",
     1957,
     "The necessary and sufficient conditions of therapeutic personality change",
-    "Journal of Consulting Psychology, 21, 95–103",
+    "Journal of Consulting Psychology, 21(2), 95–103",
+    doi="10.1037/h0045357",
+    checked="reference lists in public repositories (find_string): ten files, via search, 2026-12",
 )
 NORCROSS_LAMBERT_2018 = _src(
     "Norcross, J. C.; Lambert, M. J.",
     2018,
     "Psychotherapy relationships that work III",
-    "Psychotherapy, 55, 303–315",
+    "Psychotherapy, 55(4), 303–315",
+    doi="10.1037/pst0000193",
+    checked="reference lists in public repositories (find_string): two files, via search, 2026-12",
 )
 ROSENTHAL_RUBIN_1982 = _src(
     "Rosenthal, R.; Rubin, D. B.",
     1982,
     "A simple, general purpose display of magnitude of experimental effect",
-    "Journal of Educational Psychology, 74, 166–169",
+    "Journal of Educational Psychology, 74(2), 166–169",
+    doi="10.1037/0022-0663.74.2.166",
+    checked="a public reference list (find_string), via search, 2026-12",
 )
 CRONBACH_1951 = _src(
     "Cronbach, L. J.",
     1951,
     "Coefficient alpha and the internal structure of tests",
-    "Psychometrika, 16, 297–334",
+    "Psychometrika, 16(3), 297–334",
+    doi="10.1007/BF02310555",
+    checked="reference lists in public repositories (find_string): ten files, via search, 2026-12",
 )
 MCDONALD_1999 = _src(
     "McDonald, R. P.",
     1999,
     "Test Theory: A Unified Treatment",
     "Lawrence Erlbaum",
+    kind="book",
+    checked="publisher listing on Perlego (title, 498 pages) and many reference lists, via "
+    "search, 2026-12; ISBN NOT FOUND",
 )
 TOLIN_2010 = _src(
     "Tolin, D. F.",
     2010,
     "Is cognitive–behavioral therapy more effective than other therapies? A meta-analytic review",
-    "Clinical Psychology Review, 30, 710–720",
+    "Clinical Psychology Review, 30(6), 710–720",
     checked="The article's first page (Clinical Psychology Review 30 (2010) 710–720, "
     "abstract) on SlideShare and dokumen.tips, via search, 2026-12; DOI not yet seen",
 )
@@ -1248,6 +1448,8 @@ _GENERATOR = _src(
     2026,
     "Calibration choices of the synthetic study generator",
     "alliance_widgets/science/simulate_model.py",
+    kind="kit",
+    checked="not a publication: this kit's own calibration choices, documented in its code",
 )
 GEN_DESIGN = _fig(
     "gen_design",
@@ -1403,6 +1605,8 @@ _EXPLORERS = _src(
     2026,
     "Teaching scenarios of the kit's explorers",
     "alliance_widgets/widgets",
+    kind="kit",
+    checked="not a publication: this kit's own teaching scenarios, documented in its code",
 )
 FEEDBACK_COURSES = _fig(
     "feedback_courses",

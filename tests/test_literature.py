@@ -123,3 +123,60 @@ def test_dependable_alliance_explains_more_outcome_variance() -> None:
     # the derived r values are the square roots of the reported shares, to 2 decimals
     for key, r in lit.ALLIANCE_OUTCOME_R_DEPENDABLE_2011.extra["r_derived"].items():
         assert round((shares[key] / 100) ** 0.5, 2) == r, key
+
+
+def _identifier_problem(src: lit.Source) -> str | None:
+    """Why ``src`` fails the issue-12 rule, or None when it passes."""
+    if not src.checked:
+        return "no note of where it was checked"
+    if src.kind in lit.NO_IDENTIFIER_KINDS:
+        return None
+    if src.kind == "article" and not src.doi:
+        return "an article without a checked DOI"
+    if src.kind in ("book", "chapter") and not (src.isbn or src.doi):
+        return f"a {src.kind} without a checked ISBN (or book DOI)"
+    return None
+
+
+def test_every_source_carries_a_checked_doi_or_isbn() -> None:
+    # Issue 12: every source carries a DOI (or ISBN for books) checked with the search tool,
+    # and says where.  Only the short allow-list of non-bibliographic kinds is exempt; it is
+    # printed so that a reader of the test log sees what was let through and why.
+    exempt = [s for s in lit.all_sources() if s.kind in lit.NO_IDENTIFIER_KINDS]
+    for src in exempt:
+        print(f"exempt ({src.kind}): {src.title} — {lit.NO_IDENTIFIER_KINDS[src.kind]}")
+    problems = [
+        f"{src.cite()} {src.title!r}: {why}"
+        for src in lit.all_sources()
+        if (why := _identifier_problem(src)) is not None
+    ]
+    assert problems == [], "\n".join(problems)
+
+
+def test_the_identifier_rule_can_fail() -> None:
+    unchecked = lit.Source(("Doe, J.",), 2000, "A title", "A journal", doi="10.1000/x")
+    no_doi = lit.Source(("Doe, J.",), 2000, "A title", "A journal", checked="somewhere")
+    book = lit.Source(("Doe, J.",), 2000, "A book", "A press", kind="book", checked="here")
+    manual = lit.Source(("Doe, J.",), 2000, "A manual", "A press", kind="manual", checked="x")
+    assert _identifier_problem(unchecked) == "no note of where it was checked"
+    assert _identifier_problem(no_doi) == "an article without a checked DOI"
+    assert _identifier_problem(book) is not None and _identifier_problem(manual) is None
+
+
+def test_malformed_identifiers_are_refused() -> None:
+    with pytest.raises(ValueError, match=r"doi 'doi:10\.1037/x'"):
+        lit.Source(("Doe, J.",), 2000, "T", "V", doi="doi:10.1037/x")
+    with pytest.raises(ValueError, match=r"isbn '0195143468'"):
+        lit.Source(("Doe, J.",), 2000, "T", "V", kind="book", isbn="0195143468")
+
+
+def test_every_identifier_is_well_formed_and_unique() -> None:
+    dois = [s.doi for s in lit.all_sources() if s.doi]
+    isbns = [s.isbn for s in lit.all_sources() if s.isbn]
+    assert all(lit.valid_doi(d) for d in dois) and all(lit.valid_isbn(i) for i in isbns)
+    assert len(dois) == len(set(dois)) and len(isbns) == len(set(isbns))
+
+
+def test_references_end_with_the_identifier() -> None:
+    assert lit.BORDIN_1979.reference().endswith("https://doi.org/10.1037/h0085885")
+    assert lit.SAFRAN_MURAN_2000.reference().endswith("ISBN 9781572305120")

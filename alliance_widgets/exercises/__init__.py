@@ -28,7 +28,7 @@ Layout and protocol (for lesson authors)
       for the misconceptions a wrong answer reveals, and ``scope`` when the check tests
       only part of the answer;
     * add each public check to ``_EXPORTS`` below, in your lesson's block only, so lessons
-      can write ``from alliance_widgets.exercises import check_variance_from_r``;
+      can write ``from alliance_widgets.exercises import check_misquote``;
     * give each check a doctest that shows one correct and one wrong answer.
 
 Examples
@@ -71,17 +71,18 @@ _EXPORTS: dict[str, str] = {
     "check_strongest_pair": "lesson01",
     "check_lambert_evidence": "lesson02",
     "check_alliance_share": "lesson02",
-    "check_goal_consensus_share": "lesson02",
+    "check_lambert_comparison": "lesson02",
     "check_pie_statements": "lesson02",
     "check_count": "lesson03",
     "check_client_means": "lesson03",
-    "check_outcome_direction": "lesson03",
+    "check_improvement_points": "lesson03",
     "check_above_cutoff": "lesson03",
-    "check_variance_from_r": "lesson04",
+    "check_besd_gap": "lesson04",
     "check_misquote": "lesson04",
-    "check_smallest_n": "lesson04",
+    "check_power_share": "lesson04",
     "check_causation": "lesson04",
     "check_data_correlation": "lesson04",
+    "check_disattenuated_r": "lesson04",
     # lesson05.py … lesson08.py (second lessons engineer)
     "RUPTURE_VIGNETTES": "lesson05",
     "check_rupture_kinds": "lesson05",
