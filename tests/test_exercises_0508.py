@@ -196,7 +196,7 @@ def test_icc_meaning_prints_the_literature_share() -> None:
     assert fb.status == INCORRECT
     shown = f"{lit.THERAPIST_EFFECTS.value:g} %"
     assert shown in fb.wrong[0]
-    assert ex.check_icc_meaning("B").ok
+    assert ex.check_icc_meaning("D").ok
 
 
 def test_within_centring_paths(clients: pd.DataFrame) -> None:

@@ -273,7 +273,8 @@ def check_repair_share(answer: Any, sessions: pd.DataFrame, **rule: Any) -> Feed
         name=name,
         hint=hint,
         mistakes=mistakes,
-        explanation="Most ruptures in this clinic are repaired: the V shape is common.",
+        explanation="By the kit's rule most detected ruptures count as repaired. Whether "
+        "the rule's 'repaired' matches the simulation's own record is the next question.",
     )
 
 
@@ -359,9 +360,9 @@ def check_repair_evidence(answer: Any) -> Feedback:
     correct = next(k for k, v in _EVIDENCE_OPTIONS.items() if v == group)
     k = lit.REPAIR_OUTCOME_R_2018.k
     why = {
-        "a": f"a common overstatement: the repair meta-analysis pooled only {k} studies, "
-        "too few for the top verdict, which went to the alliance itself, empathy and "
-        "others.",
+        "a": f"a common overstatement. The task force weighed the number of studies, their "
+        f"consistency and whether any showed repair causing better outcome: the repair "
+        f"meta-analysis pooled only {k} mostly small, correlational studies.",
         "c": "'promising' was the verdict for self-disclosure and immediacy; repair "
         "has a little more evidence than that.",
         "d": "no: the studies there are point to better outcomes with repair.",

@@ -420,6 +420,9 @@ def capstone_model_writeup(clients: pd.DataFrame, *, seed: int) -> str:
         f"(prediction interval {low:.2f} to {high:.2f}). Therapists accounted for about "
         f"{icc.value:.2f} of the variance (ICC, interval {icc.low:.2f} to {icc.high:.2f}); "
         "with this many therapists that share is too uncertain to rank anyone. This is an "
-        "association, not proof of cause: clients who improve early may rate the alliance "
-        "higher. Another sample of the same clinic could give quite different numbers."
+        "association, not proof of cause: in real data it could also reflect early "
+        f"improvement raising alliance ratings ({lit.FLUCKIGER_2020_RECIPROCAL.cite()}); in "
+        "this synthetic clinic the generator built the alliance in as a cause, so these data "
+        "cannot test that. Another sample of the same clinic could give quite different "
+        "numbers."
     )

@@ -1,7 +1,7 @@
 # %% [markdown]
 # # Lesson 05 — Ruptures and repair
 #
-# *About 55 minutes. You need lessons 00–04 behind you, or at least lesson 03 (the
+# *About 70 minutes. You need lessons 00–04 behind you, or at least lesson 03 (the
 # synthetic clinic) and lesson 04 (what a correlation means).*
 #
 # Every therapeutic relationship has bad moments: the client goes quiet, agrees too
@@ -194,6 +194,12 @@ one_client = sessions.loc[sessions.client_id == first_repaired].set_index("sessi
 detect_ruptures(one_client).round(2)
 
 # %% [markdown]
+# Two things in that table puzzle most readers. While a rupture is open, further low
+# sessions belong to it and do not start a new one, even when their `drop` is larger.
+# And for sessions 2 and 3 the running level is the mean of the sessions there are (one,
+# then two).
+
+# %% [markdown]
 # ### Exercise 5.2 · Find the ruptures by eye
 #
 # Here are another client's twelve ratings. Using the rule above, at which session(s)
@@ -271,6 +277,24 @@ answer_5_3
 ex.check_repair_share(answer_5_3, sessions)
 
 # %% [markdown]
+# Does the detector's *repaired* agree with the simulation's own record of which
+# ruptures were repaired? Take the sessions where both put a rupture:
+
+# %%
+both = ordered.rupture & found.rupture
+pd.crosstab(
+    ordered.loc[both, "repaired"].rename("simulation: repaired"),
+    found.loc[both, "repaired"].astype("string").fillna("unknown").rename("detector: repaired"),
+)
+
+# %% [markdown]
+# Hardly at all. In the kit's generator an *unrepaired* rupture is not a lasting drop:
+# part of the dip lingers for one more session and then is gone. So within the rule's
+# repair window nearly every simulated rupture looks repaired to the detector, and its
+# *repaired* mostly measures session-to-session wobble. Keep that in mind in the next
+# section: here, "not repaired" means little more than "a dip that lasted two sessions".
+
+# %% [markdown]
 # ## 4 · Does repair go with better outcome?
 #
 # Group the clients by what happened to their ruptures: no rupture detected, every
@@ -299,29 +323,34 @@ clients = study.clients.merge(grouped, left_on="client_id", right_index=True)
 table = clients.groupby("group").improvement.agg(["count", "mean", "sem"])
 table["ci_low"] = table["mean"] - 1.96 * table["sem"]
 table["ci_high"] = table["mean"] + 1.96 * table["sem"]
-table.round(1)
+table["sessions"] = clients.groupby("group").n_sessions.mean()
+table["early alliance"] = clients.groupby("group").early_alliance.mean()
+table.round(2)
 
 # %% [markdown]
 # `count` is the number of clients in the group and `mean` their average improvement.
 # `sem`, the **standard error of the mean**, says how much that average would wobble
 # from one sample of clients to another; it shrinks as the group grows. The `ci_low` and
 # `ci_high` columns, the mean ± 1.96 standard errors, give a 95 % interval for each
-# group's mean (lesson 04). What do the groups show?
+# group's mean (lesson 04). The last two columns are each group's mean number of
+# sessions and mean early alliance. What do the groups show?
+#
+# To compare two groups, do not ask whether their intervals overlap: two 95 % intervals
+# can overlap a little while the difference between the means is still clear. Compute
+# the interval of the **difference** instead (its standard error is
+# √(sem₁² + sem₂²)):
 
 # %%
-overlap = table.ci_low.max() <= table.ci_high.min()
 best, worst = table["mean"].idxmax(), table["mean"].idxmin()
+difference = table.loc[best, "mean"] - table.loc[worst, "mean"]
+se_difference = (table.loc[best, "sem"] ** 2 + table.loc[worst, "sem"] ** 2) ** 0.5
+low, high = difference - 1.96 * se_difference, difference + 1.96 * se_difference
 display(
     Markdown(
         f"The best-improving group is *{best}* ({table.loc[best, 'mean']:.1f} points), the "
-        f"least *{worst}* ({table.loc[worst, 'mean']:.1f} points). "
-        + (
-            "**The intervals overlap**: with groups this size, the differences could "
-            "easily be chance."
-            if overlap
-            else "The intervals do not all overlap: the difference is larger than chance "
-            "alone would easily make."
-        )
+        f"least *{worst}* ({table.loc[worst, 'mean']:.1f} points): a difference of "
+        f"**{difference:.1f} points, 95 % interval {low:.1f} to {high:.1f}**, which "
+        + ("includes 0." if low <= 0 <= high else "excludes 0.")
     )
 )
 
@@ -330,10 +359,18 @@ display(
 # kit's generator puts ruptures at random moments and lets outcome depend on each
 # client's overall alliance level, not on whether a particular dip was repaired (the
 # model is written out in `alliance_widgets.science.simulate_model`). So a difference
-# between these groups is chance (or a quirk of the detector), not an effect of repair.
+# between these groups is not an effect of repair. Part of it is chance; part is that
+# the groups are not alike to begin with. Look at the `sessions` column: clients who came
+# to more sessions had more chances to show a dip and to leave one unresolved. And
+# dips are hard to see near the top of the scale, so clients with a high alliance tend
+# to land in *no rupture*, and in this generator a higher alliance goes with more
+# improvement. Groups defined by what happened *during* treatment differ in how long they
+# were watched and where they started; real repair studies face the same trap, and
+# compare like with like (for example, clients with the same number of sessions).
+#
 # That makes this clinic a useful contrast with real studies, which do find an
-# association.
-# Two meta-analyses pooled the studies that related repair to outcome:
+# association. An early meta-analysis pooled three studies; its 2018 update pooled
+# eleven:
 
 # %%
 for fig in (lit.REPAIR_OUTCOME_R_2011, lit.REPAIR_OUTCOME_R_2018):
@@ -479,11 +516,14 @@ ex.check_repair_opening(answer_5_6)
 # - *"A rupture is an argument."* Confrontation is only one kind. Withdrawal (going
 #   quiet, agreeing too readily, changing the subject) is easy to miss because the
 #   client looks cooperative.
-# - *"A low rating is a rupture."* A rupture is a *fall* from the client's own recent
-#   level. A client who always rates 3 has a steady alliance, not a rupture every week.
-# - *"A rupture means the therapy is failing."* V shapes are common, and a repaired
-#   rupture can be a moment of change: the client learns that the relationship survives
-#   strain.
+# - *"Every rupture shows as a low score."* Ratings show only some ruptures: a dip is
+#   one sign, and clients also report ruptures when asked directly after a session, and
+#   observers code them from recordings. A steadily low alliance is a concern in its own
+#   right, even with no dip.
+# - *"A rupture means the therapy is failing."* V shapes are common. Whether repaired
+#   ruptures go with better outcome is judged by the meta-analyses of section 4 (a modest
+#   association), not by any single pattern; practitioners describe a repaired rupture as
+#   a moment when the client learns that the relationship survives strain.
 #
 # ## Reflection and practice
 #
@@ -500,8 +540,9 @@ ex.check_repair_opening(answer_5_6)
 #
 # - A rupture is a strain or break in the collaboration. Withdrawal (moving away) is
 #   easier to miss than confrontation (moving against).
-# - In ratings made every session a rupture shows as a dip, and a repair as a V shape;
-#   any rule that finds them misses some and invents others.
+# - In ratings made every session a rupture can show as a dip, and a repair as a V
+#   shape; any rule that finds them misses some and invents others, and a detector's
+#   "repaired" is only as good as its rule.
 # - Repair goes with better outcome, but the evidence rests on few studies: the task
 #   force rated it *probably*, not *demonstrably*, effective. And a correlation cannot
 #   say whether repair causes the better outcome.

@@ -119,7 +119,7 @@ for letter, text in ex.ICC_MEANING_OPTIONS.items():
 answer_6_2 = None  # "a", "b", "c" or "d"
 
 # %% tags=["solution"]
-answer_6_2 = "b"
+answer_6_2 = "d"
 
 # %%
 ex.check_icc_meaning(answer_6_2)
@@ -200,6 +200,7 @@ for seed in range(1, 201):
             "between": fit.loc["between", "estimate"],
             "within": fit.loc["within", "estimate"],
             "within excludes 0": fit.loc["within", "ci_low"] > 0,
+            "between includes 0": fit.loc["between", "ci_low"] <= 0,
         }
     )
 many = pd.DataFrame(many)
@@ -397,15 +398,17 @@ display(
         f"slope came out below the within slope, as in ours; that *and* an ICC as low as "
         f"ours happened in **{(low_as_ours & (many.between < many.within)).mean():.0%}**. "
         f"The within slope's interval excluded 0 in {many['within excludes 0'].mean():.0%} "
-        "of them."
+        f"of them; the between slope's interval included 0 in "
+        f"{many['between includes 0'].mean():.0%}."
     )
 )
 
 # %% [markdown]
 # So a clinic of 20 therapists can show that the alliance goes with improvement (the
 # within slope), but not which part of the alliance matters more: the between slope
-# rests on 20 therapist means and wobbles widely. The large clinic tells the built-in
-# story more clearly:
+# rests on 20 therapist means and wobbles widely. The large clinic recovers the built-in
+# setting more clearly. (That confirms the generator's *setting*, a larger between
+# slope, not Baldwin and colleagues' finding: the generator was built that way.)
 
 # %%
 between_within_effects(big.clients).round(2)
@@ -490,7 +493,8 @@ display(
 # the true therapist effect could be larger than the one they reported; and its interval
 # is wide, because 80 noisy means are what it rests on. Their 80 therapists were enough
 # to *detect* a therapist part, not to measure its size precisely. A clinic of 20
-# therapists, like ours, usually cannot even detect it.
+# therapists, like ours, often cannot even detect it (the between slope's interval
+# included 0 in the share of the 200 clinics printed in section 5).
 #
 # %% [markdown]
 # ## 7 · The explorer
@@ -500,11 +504,15 @@ display(
 # mean improvement; the slider inside the chart picks out one therapist. Below are the
 # two ICCs and the two alliance slopes, each with its interval.
 #
-# **Try this:** set the therapists' share of improvement to its minimum, then to its
-# maximum: how much does the ordering of therapists change? Then make the caseloads small
-# (2 or 3 clients) and large (30). When would you trust a ranking of therapists by their
-# clients' outcomes? Finally set 100 therapists: when can the clinic tell the therapist
-# part of the alliance from the client part?
+# **Try this:** set the therapists' share of improvement to its minimum (0). The chart
+# sorts therapists by their clients' mean improvement, so it still shows a neat
+# gradient from best to worst: where does that spread come from, when therapists do not
+# differ at all? Then set the share to its maximum and compare. Then make the caseloads
+# small (2 or 3 clients) and large (30). When would you trust a ranking of therapists by
+# their clients' outcomes? Finally set 100 therapists: when can the clinic tell the
+# therapist part of the alliance from the client part? (One caution: in this generator
+# the therapists' share slider also changes the alliance slopes: at 0 the between
+# slope is built smaller than the within slope, from about 1 % up larger.)
 
 # %%
 explorer = aw.TherapistEffectsExplorer()
@@ -561,7 +569,11 @@ for fig in (lit.RATIO_MODERATES_R, lit.WITHIN_THERAPIST_COUNTER):
 # %% [markdown]
 # *Moderates* means "changes the size of": Del Re and colleagues pooled many studies and
 # found that the alliance–outcome correlation depended on how many patients each
-# therapist saw, which they read as support for the therapist's part mattering.
+# therapist saw, which they read as support for the therapist's part mattering. The
+# logic: the ratio of patients to therapists changes how much of a study's alliance
+# differences lie between therapists rather than within them, so if the two parts
+# predicted outcome equally, the ratio should not matter; that it did suggests they do
+# not.
 # The second study, a large primary-care sample with alliance rated at session 3, in
 # contrast found the client's own part (the within part) the better predictor. (It is
 # listed by its title; the kit could not check its authors.)

@@ -116,7 +116,8 @@ display(
     Markdown(
         f"With alpha: **{with_alpha:.1f}** points; with test–retest: **{with_retest:.1f}** "
         f"points; the published OQ-45 figure: **{lit.OQ45_RELIABLE_CHANGE.value}** points. "
-        "The rest of this lesson uses the published figure, as services do."
+        "The rest of this lesson uses the published figure, as services do: it is a "
+        "rounded threshold, and a change of that many points or more counts as reliable."
     )
 )
 
@@ -154,12 +155,7 @@ ex.check_change_categories(answer_7_2, cases)
 # smaller than the reliable change. Crossing a line is not enough; the change must also
 # be larger than the questionnaire's own error.
 #
-# The simulated clinic already has a `change_category` column, computed the same way:
-
-# %%
-clients.change_category.value_counts().reindex(
-    ["recovered", "improved", "unchanged", "deteriorated"]
-)
+# The simulated clinic already has a `change_category` column, computed the same way.
 
 # %% [markdown]
 # ### Exercise 7.3 · How many recovered?
@@ -176,6 +172,14 @@ answer_7_3
 
 # %%
 ex.check_recovered_share(answer_7_3, clients)
+
+# %% [markdown]
+# All four categories, counted:
+
+# %%
+clients.change_category.value_counts().reindex(
+    ["recovered", "improved", "unchanged", "deteriorated"]
+)
 
 # %% [markdown]
 # ## 4 · Expected recovery and signals
@@ -379,6 +383,10 @@ round(answer_7_5, 1)
 ex.check_effect_in_points(answer_7_5, d=overall_d, sd=sd_intake)
 
 # %% [markdown]
+# (The explorer above converts effects with the generator's intake SD, 17 points; here
+# we use our clinic's own sample SD, so the two give slightly different points for the
+# same d. Neither is wrong: a d means different points on different samples.)
+#
 # A few points on average is not nothing. It is a shift of the whole group, and a shift
 # of the whole group moves some clients across the line into recovery. Here is that
 # shift applied to our simulated clinic: every final score made better by the overall
@@ -409,9 +417,9 @@ display(
 )
 
 # %% [markdown]
-# Feedback works best when it leads to a conversation. The same research tradition
-# uses brief alliance check-ins at the end of each session; a session rated below the
-# cutoff printed here is a prompt to ask what did not work:
+# Feedback works best when it leads to a conversation. A related system, PCOMS (Duncan,
+# Miller and colleagues), adds a brief alliance check-in at the end of every session; a
+# session rated below the cutoff printed here is a prompt to ask what did not work:
 
 # %%
 print(lit.SRS_CUTOFF.describe())

@@ -30,11 +30,11 @@ from alliance_widgets import exercises as ex
 from alliance_widgets import literature as lit
 from alliance_widgets.charts import PALETTE
 from alliance_widgets.science import (
-    between_within_effects,
     correlation_ci,
     detect_ruptures_by_client,
     therapist_icc,
 )
+from alliance_widgets.science.caseloads import between_within_reml
 
 # %% [markdown]
 # ## 0 · Choose your seed
@@ -82,6 +82,10 @@ cutoff = lit.OQ45_CLINICAL_CUTOFF.value
 above = int((clients.intake_outcome > cutoff).sum())
 print(f"{above} of {len(clients)} clients started above the clinical cutoff of {cutoff:g}.")
 print(f"Sessions attended: from {clients.n_sessions.min()} to {clients.n_sessions.max()}.")
+print(
+    "(In this simulation, how long a client stayed does not change how much they improved: "
+    "clients leave at random and reach their own final score whenever they stop.)"
+)
 clients[["intake_outcome", "final_outcome", "improvement", "early_alliance"]].describe().round(2)
 
 # %% [markdown]
@@ -97,8 +101,11 @@ display(
     Markdown(
         f"The average client improved by **{gain.mean():.1f}** OQ-45 points (the reliable "
         f"change is {lit.OQ45_RELIABLE_CHANGE.value}), but the spread is wide: the standard "
-        f"deviation is {gain.std():.1f} points, and {int((gain < 0).sum())} clients ended "
-        "worse than they started."
+        f"deviation is {gain.std():.1f} points. {int((gain < 0).sum())} clients ended with a "
+        f"higher (worse) score than they started, but only "
+        f"{int((clients.change_category == 'deteriorated').sum())} by at least the reliable "
+        "change, so only those count as *deteriorated* below; the rest is within "
+        "measurement error."
     )
 )
 
@@ -347,7 +354,10 @@ ex.check_capstone_icc(answer_8_5, clients)
 # point of alliance, with 95 % intervals.
 
 # %%
-slopes = between_within_effects(clients)
+# The kit's REML fit of the between/within model: same model as between_within_effects,
+# and it still gives an answer when the therapist variance is estimated at zero, where
+# the general-purpose fitter can fail on some seeds.
+slopes = between_within_reml(clients)
 slopes.round(2)
 
 # %%
@@ -383,8 +393,8 @@ rupture_share = float(found.rupture.mean())
 repaired = found.loc[found.rupture, "repaired"].dropna().astype(bool)
 freq_low, freq_high = lit.RUPTURE_FREQUENCY.value
 print(
-    f"A rupture starts in {rupture_share:.0%} of sessions; {repaired.mean():.0%} of those "
-    f"whose outcome is known were repaired."
+    f"A rupture starts in {rupture_share:.0%} of sessions; by the kit's rule, "
+    f"{repaired.mean():.0%} of those whose outcome is known were repaired."
 )
 print(
     f"Clients in real studies report ruptures in about {freq_low:.0%}–{freq_high:.0%} of "
@@ -392,8 +402,12 @@ print(
 )
 
 # %% [markdown]
-# A detector applied to questionnaire scores sees only dips larger than the ordinary
-# wobble, so it finds fewer ruptures than the clinic really had (lesson 05).
+# The two numbers measure different things. The 20–40 % is the share of sessions in
+# which clients say yes when asked about tension or a problem; yours is the share of
+# sessions in which a dip in a 12-item alliance mean *starts*. The generator's own
+# rupture rate was set to match the self-reports, so inside this simulation the gap shows
+# what a dip detector misses (lesson 05); in a real clinic you could not tell that gap
+# from a difference in what is measured.
 #
 # ## 6 · Behind the curtain
 #
@@ -408,12 +422,17 @@ icc_now = therapist_icc(clients, outcome="improvement")
 r_now = correlation_ci(clients["early_alliance"], clients["improvement"])
 truth = pd.DataFrame(
     {
-        "built in": [study.params["alliance_outcome_r"], study.params["therapist_icc_outcome"]],
-        "your estimate": [r_now.value, icc_now.value],
-        "95 % low": [r_now.low, icc_now.low],
-        "95 % high": [r_now.high, icc_now.high],
+        "built in": [
+            study.params["alliance_outcome_r"],
+            study.params["therapist_icc_outcome"],
+            study.model.between_therapist_effect,
+            study.model.within_therapist_effect,
+        ],
+        "your estimate": [r_now.value, icc_now.value, *slopes.estimate],
+        "95 % low": [r_now.low, icc_now.low, *slopes.ci_low],
+        "95 % high": [r_now.high, icc_now.high, *slopes.ci_high],
     },
-    index=["alliance–outcome r", "therapists' share (ICC)"],
+    index=["alliance–outcome r", "therapists' share (ICC)", "between slope", "within slope"],
 )
 truth["inside?"] = (truth["95 % low"] <= truth["built in"]) & (
     truth["built in"] <= truth["95 % high"]
@@ -441,14 +460,14 @@ display(
         f"| share of variance | {100 * r_now.value**2:.1f} % |\n"
         f"| therapists' share (ICC) | {icc_now.value:.2f} [{icc_now.low:.2f}, "
         f"{icc_now.high:.2f}] |\n"
-        f"| sessions with a detected rupture | {rupture_share:.0%} |"
+        f"| sessions in which a rupture starts | {rupture_share:.0%} |"
     )
 )
 print(
     f"seed {SEED}; {clients.therapist_id.nunique()} therapists, {len(clients)} clients; "
     f"r = {r_now.value:.2f} [{r_now.low:.2f}, {r_now.high:.2f}]; "
     f"{100 * r_now.value**2:.1f} % of variance; ICC = {icc_now.value:.2f} "
-    f"[{icc_now.low:.2f}, {icc_now.high:.2f}]; ruptures in {rupture_share:.0%} of sessions."
+    f"[{icc_now.low:.2f}, {icc_now.high:.2f}]; a rupture starts in {rupture_share:.0%} of sessions."
 )
 
 # %% [markdown]
