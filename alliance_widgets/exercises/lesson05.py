@@ -383,23 +383,28 @@ def check_repair_evidence(answer: Any) -> Feedback:
 #: agreement and one-word answers). Kit wording, after practitioners' advice: name what
 #: happened, invite the client's view, own one's part without defending it.
 REPAIR_OPENINGS: dict[str, str] = {
-    "a": "You have agreed with everything today, and I have done most of the talking. I "
+    "a": "I have used this plan with many clients and it works, so I would ask you to "
+    "trust me on it and give it a proper go.",
+    "b": "Great, you are on board with the plan, so let's get going with the homework for "
+    "this week.",
+    "c": "You seem very passive today. You need to put more in if you want this to work.",
+    "d": "You have agreed with everything today, and I have done most of the talking. I "
     "wonder if I have been steering us somewhere that is more mine than yours. Could you "
     "tell me how today has felt, even if it is a criticism?",
-    "b": "Great, you are on board with the plan, so let's get going with the homework.",
-    "c": "You seem very passive today. You need to put more in if you want this to work.",
-    "d": "I have used this plan with many clients and it works, so I would ask you to "
-    "trust me on it.",
-    "e": "You seem quiet today. Shall we move on to the next exercise?",
+    "e": "You seem quiet today, and you have agreed with everything I suggested. Shall we "
+    "move on to the next exercise, then?",
 }
 
+#: The key of Exercise 5.6.
+_OPENING_KEY = "d"
+
 _OPENING_WHY = {
+    "a": "it defends the therapist's plan instead of asking about the client's experience: "
+    "the client's silence is answered with authority, not curiosity.",
     "b": "it takes flat agreement at face value. Agreeing with everything in a flat voice "
     "is a sign of withdrawal, and pressing on with the plan leaves the rupture unspoken.",
     "c": "it blames the client for the rupture. Put on the spot and criticised, a "
     "withdrawing client is likely to withdraw further.",
-    "d": "it defends the therapist's plan instead of asking about the client's experience: "
-    "the client's silence is answered with authority, not curiosity.",
     "e": "it names what the therapist sees (a good start) but moves on at once, so the "
     "client is never invited to say what is going on, and the therapist owns no part of it.",
 }
@@ -414,14 +419,14 @@ def check_repair_opening(answer: Any) -> Feedback:
 
     Examples
     --------
-    >>> check_repair_opening("a").ok
+    >>> check_repair_opening("d").ok
     True
     >>> check_repair_opening("c").wrong[0][:40]
     "'c' (You seem very passive today. You ne"
     """
     return check_choice(
         answer,
-        "a",
+        _OPENING_KEY,
         options=REPAIR_OPENINGS,
         name="Exercise 5.6",
         hint="Look for the opening that does three things: says what the therapist noticed, "

@@ -325,6 +325,7 @@ table["ci_low"] = table["mean"] - 1.96 * table["sem"]
 table["ci_high"] = table["mean"] + 1.96 * table["sem"]
 table["sessions"] = clients.groupby("group").n_sessions.mean()
 table["early alliance"] = clients.groupby("group").early_alliance.mean()
+pd.set_option("display.width", 110)  # one line per group in the stored text version
 table.round(2)
 
 # %% [markdown]
@@ -484,7 +485,7 @@ for letter, text in ex.REPAIR_OPENINGS.items():
 answer_5_6 = None  # "a", "b", "c", "d" or "e"
 
 # %% tags=["solution"]
-answer_5_6 = "a"
+answer_5_6 = "d"
 
 # %%
 ex.check_repair_opening(answer_5_6)
@@ -504,7 +505,7 @@ ex.check_repair_opening(answer_5_6)
 # - **Tone:** no blame, no pressure, no sarcasm. Would you be glad to hear it as the
 #   client?
 #
-# A model answer: option *a* above. Then say yours aloud: tone and timing do as much as
+# A model answer: option *d* above. Then say yours aloud: tone and timing do as much as
 # the words.
 
 # %% [markdown]
