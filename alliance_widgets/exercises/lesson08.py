@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from alliance_widgets import literature as lit
@@ -263,6 +264,8 @@ def check_capstone_in_interval(answer: Any, clients: pd.DataFrame) -> Feedback:
     low, high = capstone_prediction_interval(clients)
     r = _r(clients)
     inside = low <= r <= high
+    if isinstance(answer, np.bool_):  # a comparison of NumPy numbers gives NumPy's bool
+        answer = bool(answer)
     where = "inside" if inside else ("below" if r < low else "above")
     span = f"[{fmt_number(low, 2)}, {fmt_number(high, 2)}]"
     return check_bool(

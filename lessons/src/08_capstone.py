@@ -270,7 +270,7 @@ display(
 answer_8_4 = None  # True or False
 
 # %% tags=["solution"]
-answer_8_4 = pi_low <= answer_8_1 <= pi_high
+answer_8_4 = bool(pi_low <= answer_8_1 <= pi_high)
 answer_8_4
 
 # %%
