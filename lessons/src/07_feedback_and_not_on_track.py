@@ -182,6 +182,11 @@ clients.change_category.value_counts().reindex(
 )
 
 # %% [markdown]
+# Notice how few clients deteriorated. That is a property of the kit's generator, whose
+# share of deteriorating clients was not calibrated to real services; in a real clinic
+# those few are the clients a feedback system is built to catch.
+
+# %% [markdown]
 # ## 4 · Expected recovery and signals
 #
 # A feedback system compares each session's score with the score *expected* at that

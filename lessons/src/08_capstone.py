@@ -440,6 +440,10 @@ truth["inside?"] = (truth["95 % low"] <= truth["built in"]) & (
 truth.round(3)
 
 # %% [markdown]
+# Look at the slopes in particular. One clinic's between slope can land far from the
+# value built in (lesson 06 showed how widely it wobbles), even when its interval still
+# includes the truth; the within slope, resting on every client, lands closer.
+#
 # A real researcher never gets to see this table. The habits that protect you without
 # it are the ones this course has practised: report intervals, compare with many
 # studies, and do not read more into one sample than it holds.
