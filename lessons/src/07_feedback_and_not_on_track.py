@@ -423,11 +423,8 @@ display(
 
 # %% [markdown]
 # Feedback works best when it leads to a conversation. A related system, PCOMS (Duncan,
-# Miller and colleagues), adds a brief alliance check-in at the end of every session; a
-# session rated below the cutoff printed here is a prompt to ask what did not work:
-
-# %%
-print(lit.SRS_CUTOFF.describe())
+# Miller and colleagues), adds a brief alliance check-in at the end of every session: a
+# low rating is a prompt to ask what did not work.
 
 # %% [markdown]
 # ## What this lesson corrects
@@ -480,7 +477,6 @@ for ref in lit.references(
     lit.FEEDBACK_EFFECT_2021,
     lit.FEEDBACK_CST_2023,
     lit.PCOMS_EFFECT,
-    lit.SRS_CUTOFF,
 ):
     print("-", ref)
 
