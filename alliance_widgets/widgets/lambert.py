@@ -378,8 +378,9 @@ class LambertExplorer(Explorer):
             row = rel.iloc[0]
             lines.append(
                 f"The alliance: r = {row.reported:g}, about {row.percent:.1f} % of the variance "
-                f"({row.source}), far from the {_pct(_LAMBERT.value['relationship'])} often "
-                "quoted for 'relationship'."
+                f"({row.source}). Not comparable with Lambert's "
+                f"{_pct(_LAMBERT.value['relationship'])} for 'relationship': a judged share "
+                "of improvement for all common factors together, not the alliance's variance."
             )
         spec = table[table["factor"] == "specific ingredients"]
         if not spec.empty:

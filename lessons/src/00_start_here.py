@@ -140,12 +140,13 @@ chart = (
     .add_params(threshold)
     .properties(title="My helpful relationship", description=summary, width=260, height=180)
 )
+print(summary)
 chart
 
 # %% [markdown]
-# Every chart in the kit comes with a one-sentence summary in words (it is printed above
-# the chart, and screen readers read it out). The chart and the words always say the same
-# thing.
+# Every chart in the kit comes with a one-sentence summary in words (here it is printed
+# above the chart; it is also stored in the chart, where screen readers read it out). The
+# chart and the words always say the same thing.
 
 # %% [markdown]
 # ## Your first exercises

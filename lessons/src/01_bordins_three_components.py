@@ -1,7 +1,7 @@
 # %% [markdown]
 # # Lesson 01 — Bordin's three components: bond, goals, tasks
 #
-# *Estimated time: 45 minutes. No statistics background needed.*
+# *Estimated time: 50 minutes. No statistics background needed.*
 #
 # People often say a good therapy relationship is one where the client *likes* the
 # therapist. The psychologist Edward Bordin proposed a sharper idea in 1979: the **working
@@ -32,7 +32,7 @@ from alliance_lessons import (
 from alliance_lessons.lesson00 import scale_points
 from alliance_lessons.lesson01 import SCENARIOS as EXERCISE_SCENARIOS
 from alliance_widgets import literature as lit
-from alliance_widgets.science import WAI_SR_SUBSCALES, score_wai_sr
+from alliance_widgets.science import WAI_SR_SUBSCALES, r_interval, score_wai_sr
 from alliance_widgets.widgets.bordin_presets import SCENARIOS
 
 low, high = lit.WAI_SR_SCALE.value
@@ -60,10 +60,6 @@ print(lit.BORDIN_COMPONENTS.note)
 # - the **tasks** are agreement on the *means*: the activities of the sessions and
 #   between them (talking through a memory, keeping a diary, trying an exposure
 #   exercise) and the sense that they make sense.
-#
-# A client can like their therapist (a warm bond) and still feel that therapy is aimed at
-# the wrong thing (weak goals), or see no point in the exercises (weak tasks). Liking is
-# part of the bond at most; it is not the whole alliance.
 
 # %% [markdown]
 # ### Exercise 1.1
@@ -86,6 +82,12 @@ answer_1_1 = {"A": "tasks", "B": "goals", "C": "bond"}
 check_scenarios(answer_1_1)
 
 # %% [markdown]
+# The three moments show the point of Bordin's idea: a client can like their therapist
+# (a warm bond) and still feel that therapy is aimed at the wrong thing (weak goals), or
+# see no point in the exercises (weak tasks). Liking is part of the bond at most; it is
+# not the whole alliance.
+
+# %% [markdown]
 # ## Measuring the alliance: the WAI-SR
 #
 # Researchers and clinicians measure the alliance with questionnaires. The most used
@@ -95,7 +97,6 @@ check_scenarios(answer_1_1)
 # %%
 for fig in (lit.WAI_SR_ITEMS, lit.WAI_SR_SCALE):
     print(fig.describe())
-print(lit.WAI_SR_SCALE.note)
 
 # %% [markdown]
 # Each of the twelve items is a short statement about the therapy, and the client says
@@ -114,8 +115,9 @@ structure
 
 # %% [markdown]
 # A subscale's **score** is the mean of its items, so it stays on the answer scale and
-# reads like an answer: a bond of 4 means "often", on average. Some studies report
-# **sums** instead (the items added up); a sum is the mean times the number of items.
+# reads like an answer: a bond of 4 is, on average, the second answer from the top. Some
+# studies report **sums** instead (the items added up); a sum is the mean times the number
+# of items.
 # The composite **alliance** score is the mean of the three subscales.
 #
 # Watch out for the scale: the longer WAI and the older short form use more answer points
@@ -147,6 +149,12 @@ answer_1_2 = {
 
 # %%
 check_wai_sr_ranges(answer_1_2)
+
+# %% [markdown]
+# The kit's note on the scale, for checking:
+
+# %%
+print(lit.WAI_SR_SCALE.note)
 
 # %% [markdown]
 # ## Scoring the clinic's answers
@@ -251,10 +259,38 @@ print(
 )
 
 # %% [markdown]
-# The pattern is the same (goals and tasks closer to each other than either is to the
-# bond) even where this clinic's values fall outside the published ranges: one sample of
-# a couple of hundred clients, each rated after a single session, wobbles around the
-# values it was generated from. Lesson 04 shows how much a sample of this size can wobble.
+# The pattern is the same: goals and tasks are closer to each other than either is to
+# the bond. Where a value falls outside a published range, is this clinic unusual? Two
+# things help to judge. First, the values the kit's generator was built with:
+
+# %%
+print(lit.GEN_SUBSCALE_R.describe())
+
+# %% [markdown]
+# Second, the 95 % interval around each of this clinic's correlations (lesson 04
+# explains intervals): the range of true correlations that fit these data.
+
+# %%
+n_clients = len(scores)
+for label, value, published in (
+    ("goals–tasks", r_gt, lit.WAI_SR_R_GOALS_TASKS),
+    ("bond–goals", correlations.loc["bond", "goals"], lit.WAI_SR_R_BOND_OTHERS),
+    ("bond–tasks", correlations.loc["bond", "tasks"], lit.WAI_SR_R_BOND_OTHERS),
+):
+    est = r_interval(value, n_clients)
+    low_p, high_p = published.value
+    reaches = est.low <= high_p and est.high >= low_p
+    print(
+        f"{label}: r = {value:.2f}, 95 % CI [{est.low:.2f}, {est.high:.2f}]; published "
+        f"range {low_p:g}–{high_p:g}: {'overlaps' if reaches else 'does not overlap'}"
+    )
+
+# %% [markdown]
+# One sample of a couple of hundred clients, each rated after a single session, wobbles
+# around the values it was generated from; this clinic happens to lie on the low side
+# of them. Where an interval overlaps the published range, the clinic is compatible with
+# it. Notice too that intervals around large correlations are narrow: a sample wobbles
+# less near r = .8 than near r = .3 (lesson 04).
 
 # %% [markdown]
 # ## The explorer
@@ -287,10 +323,16 @@ print(explorer.summary)
 #   questionnaire's measurement noise (lesson 07 shows where the threshold comes from);
 # - **variance** is how much clients differ from one another; "the alliance explains
 #   only about … % of the variance" means that knowing a client's alliance accounts for
-#   that small part of those differences (lessons 02 and 04 explain the calculation).
+#   that part of those differences (lessons 02 and 04 explain the calculation, and why a
+#   share of variance makes an effect look smaller than it is).
 #
 # Notice how wide the range of expected improvement is: the alliance matters, but it is
-# one influence among many.
+# one influence among many. Two limits of the forecast, both built into the kit's model:
+# it uses the composite only, so two profiles with the same mean get the same forecast
+# (whether some parts predict outcome better than others is an open research question);
+# and it treats the profile as a client's *average* alliance over the first sessions. A
+# scenario that shows one difficult session, such as a rupture, is a moment to work
+# with, not a prognosis: repaired ruptures can be turning points (lesson 05).
 #
 # ## Scenarios from clinical practice
 #

@@ -1,7 +1,7 @@
 # %% [markdown]
 # # Lesson 02 — Lambert's outcome-variance model and its critics
 #
-# *Estimated time: 40 minutes. No statistics background needed.*
+# *Estimated time: 50 minutes. No statistics background needed.*
 #
 # Why do clients get better in therapy? Is it the method the therapist uses, the
 # relationship, the client's hope, or things in the client's life outside therapy? One
@@ -14,7 +14,8 @@
 # - name Lambert's four factors and say what each one means in a therapy room;
 # - explain what kind of evidence the famous split is, and what it is not;
 # - turn a published correlation into a share of variance, and check a figure quoted online;
-# - set the pie beside the empirical estimates and say why they cannot simply be compared.
+# - set the pie beside the empirical estimates and say why they cannot simply be compared;
+# - state both sides of the "dodo-bird" debate about whether treatments differ.
 
 # %%
 import pandas as pd
@@ -23,11 +24,15 @@ from IPython.display import Markdown, display
 import alliance_widgets as aw
 from alliance_lessons import (
     check_alliance_share,
-    check_goal_consensus_share,
+    check_lambert_comparison,
     check_lambert_evidence,
     check_pie_statements,
 )
-from alliance_lessons.lesson02 import EVIDENCE_OPTIONS, PIE_STATEMENTS
+from alliance_lessons.lesson02 import (
+    COMPARISON_OPTIONS,
+    EVIDENCE_OPTIONS,
+    PIE_STATEMENTS,
+)
 from alliance_widgets import literature as lit
 from alliance_widgets.charts import static_bundle
 from alliance_widgets.science import empirical_estimates, variance_explained
@@ -65,9 +70,29 @@ display(
 )
 
 # %% [markdown]
-# The status says *as commonly reported*: the split is quoted again and again, usually
-# from later books (Asay & Lambert's chapter among them), and the kit has not checked the
-# figures against the original chapter.
+# ### Exercise 2.1
+#
+# Predict before you read on: what kind of evidence do you think the split is? Answer with
+# the letter in quotes, e.g. `"a"`.
+
+# %%
+for letter, text in EVIDENCE_OPTIONS.items():
+    print(f"{letter}  {text}")
+
+# %% tags=["exercise"]
+answer_2_1 = None  # your answer here, e.g. "a"
+
+# %% tags=["solution"]
+answer_2_1 = "b"
+
+# %%
+check_lambert_evidence(answer_2_1)
+
+# %% [markdown]
+# The status printed with the split says *as commonly reported*: the split is quoted again
+# and again, usually from later books (Asay & Lambert's chapter among them), and the kit
+# has not checked the figures against the original chapter. Note also its unit: a share
+# of clients' *improvement*, not of the variance in outcome that later studies measure.
 #
 # ## The explorer
 #
@@ -107,24 +132,6 @@ print(lambert.summary)
 
 # %%
 print(lit.LAMBERT_1992_SHARES.note)
-
-# %% [markdown]
-# ### Exercise 2.1
-#
-# What kind of evidence is Lambert's split? Answer with the letter in quotes, e.g. `"a"`.
-
-# %%
-for letter, text in EVIDENCE_OPTIONS.items():
-    print(f"{letter}  {text}")
-
-# %% tags=["exercise"]
-answer_2_1 = None  # your answer here, e.g. "a"
-
-# %% tags=["solution"]
-answer_2_1 = "b"
-
-# %%
-check_lambert_evidence(answer_2_1)
 
 # %% [markdown]
 # ## A study that follows the pie exactly
@@ -222,27 +229,12 @@ pd.DataFrame(
 
 # %% [markdown]
 # The online figures are the squares of the 2011 correlations, one of them miscopied
-# (compare its two columns). They are not current, and they were never shares of a pie:
-# like the estimates in the next section, they overlap.
+# (compare its two columns). They are not current: with the 2018 correlations most of them
+# are smaller (goal consensus, for one, roughly halves). And they were never shares of a
+# pie: like the estimates in the next section, they overlap.
 
 # %%
 print(lit.NORCROSS_2011_R.note)
-
-# %% [markdown]
-# ### Exercise 2.3
-#
-# Goal consensus is the agreement between client and therapist on what therapy is for,
-# one of Bordin's three components (lesson 01). Using its **2018** correlation from the
-# table above, what percentage of the variance in outcome does it explain?
-
-# %% tags=["exercise"]
-answer_2_3 = None  # your answer here, in %
-
-# %% tags=["solution"]
-answer_2_3 = 100 * r_2018["goal consensus"] ** 2
-
-# %%
-check_goal_consensus_share(answer_2_3)
 
 # %% [markdown]
 # ## The estimates side by side
@@ -255,11 +247,15 @@ print(lambert.summary)
 display(static_bundle(lambert.spec), raw=True)
 
 # %% [markdown]
+# The explorer's sentence about the alliance says why its bar cannot be set against the
+# relationship slice; the exercise below comes back to it.
+#
 # Most of the bars come from two sources: Wampold's 2015 review of common and specific
 # factors, and the 2018 task force of the American Psychological Association led by
-# Norcross and Lambert (yes, the same Lambert), which gave each relationship element its
-# own meta-analysis. The rest (the effect of therapy as a whole, differences between
-# therapists and between treatments) come from books that review the wider research.
+# Norcross and Lambert (yes, the same Lambert), which commissioned a meta-analysis for
+# each relationship element. The rest (the effect of therapy as a whole, differences
+# between therapists and between treatments) come from books that review the wider
+# research.
 #
 # Here are the rows, largest first. Each gives the factor, how its source reported it
 # (`measure`: a correlation r, a difference d, or directly a percentage), the reported
@@ -273,31 +269,113 @@ shown = table[["factor", "measure", "reported", "share of variance (%)", "source
 shown.sort_values("share of variance (%)", ascending=False, kind="stable").reset_index(drop=True)
 
 # %% [markdown]
+# The row for receiving therapy at all, with the effect size it comes from:
+
+# %%
+print(lit.THERAPY_TOTAL_EFFECT.describe())
+
+# %% [markdown]
 # Four things to notice:
 #
-# - receiving therapy at all accounts for only a modest share of the differences between
-#   people's outcomes, and **the alliance** for a few percent; no single element comes near
-#   the relationship slice of the pie;
-# - the **specific ingredients** of a treatment come out close to zero, and so do the
-#   differences between one treatment and another;
+# - receiving therapy at all accounts for a share of variance that sounds modest, yet it
+#   comes from a d that is conventionally called *large*: squaring makes every effect look
+#   small (lesson 04 shows another way to picture size). **The alliance** accounts for a
+#   few percent;
+# - in this table the **specific ingredients** of a treatment come out close to zero, and
+#   so do the differences between one treatment and another. That is one reading of the
+#   research, and it is disputed (the dodo-bird debate, below);
 # - the rows **overlap and do not add up** to 100 %: each comes from its own studies.
 #   Rows marked *as commonly reported* are quoted as they are usually quoted; the kit has
 #   not checked them against the original paper;
-# - one single element (find it in the table) comes out *larger* than receiving therapy
-#   at all. That is no contradiction: the rows answer different questions. An
-#   element's r compares clients who all received therapy; the effect of therapy compares
-#   treated with untreated people. One more reason the rows cannot be slices of one pie.
+# - one single element (find it in the table) comes out about *as large as* receiving
+#   therapy at all. Two rounded estimates a percentage point apart cannot be ranked: each
+#   has its own wide interval. And the rows answer different questions: an element's r
+#   compares clients who all received therapy; the effect of therapy compares treated with
+#   untreated people. One more reason the rows cannot be slices of one pie.
 #
-# The task force's verdict on each relationship element:
+# ### Exercise 2.3
+#
+# The explorer's empirical view puts the alliance's share of variance (a few percent) on
+# the same axis as Lambert's relationship slice. What does setting the two numbers side
+# by side show? Answer with the letter in quotes.
 
 # %%
-print(lit.TASK_FORCE_2018.describe())
-print(lit.TASK_FORCE_2018.note)
+for letter, text in COMPARISON_OPTIONS.items():
+    print(f"{letter}  {text}")
+
+# %% tags=["exercise"]
+answer_2_3 = None  # your answer here, e.g. "a"
+
+# %% tags=["solution"]
+answer_2_3 = "b"
+
+# %%
+check_lambert_comparison(answer_2_3)
+
+# %% [markdown]
+# ## The dodo-bird debate: do treatments differ?
+#
+# Saul Rosenzweig suggested, long before the meta-analyses, that different therapies work
+# about equally well, because what they share matters more than what sets them apart. He
+# borrowed a line from *Alice in Wonderland*, where the Dodo judges a race:
+
+# %%
+print(lit.DODO_BIRD.describe())
+print()
+print(lit.TREATMENT_DIFFERENCES.describe())
+print(lit.WAMPOLD_2015_D.describe())
+
+# %% [markdown]
+# Wampold and colleagues read the comparisons of bona fide treatments as supporting the
+# verdict: the differences between treatments and the specific ingredients come out near
+# zero. Others read the same kind of evidence differently. A meta-analysis of studies
+# that added one specific component to a treatment and compared it with the treatment
+# alone found small differences:
+
+# %%
+print(lit.TREATMENT_DIFFERENCES_CRITIQUES.describe())
+print()
+print(lit.TREATMENT_DIFFERENCES_CRITIQUES.note)
+
+# %% [markdown]
+# Both sides agree that differences between established treatments are small next to the
+# differences between clients and between therapists. They disagree on whether "small"
+# means "none", and on whether it holds for every problem. For a therapist the practical
+# reading is the same either way: a technique is delivered inside a relationship, and
+# both deserve care.
+#
+# The task force that pooled the relationship research (led by Norcross and Lambert)
+# gave each relationship element its own meta-analysis and a verdict:
+
+# %%
+task_force = lit.TASK_FORCE_2018
+for (verdict, elements), count in zip(
+    task_force.value.items(), task_force.extra["counts"].values(), strict=True
+):
+    print(f"{verdict} ({count} element{'s' if count != 1 else ''}): {', '.join(elements)}")
+print()
+print(task_force.note)
+print(f"({task_force.cite()}; status: {task_force.status})")
+
+# %%
+counts = task_force.extra["counts"]
+display(
+    Markdown(
+        f"Why {counts['demonstrably']} demonstrably effective elements? The task force "
+        "counted **the alliance three times**, once for each of its meta-analyses: in "
+        "individual adult therapy, in child and adolescent therapy, and in couple and "
+        "family therapy. Add collaboration, goal consensus, group cohesion, empathy, "
+        "positive regard and collecting client feedback. And "
+        f"{task_force.extra['meta_analyses']} meta-analytic articles cover "
+        f"{sum(counts.values())} elements because goal consensus and collaboration were "
+        "analysed in one article."
+    )
+)
 
 # %% [markdown]
 # ### Exercise 2.4
 #
-# Which of these statements about Lambert's split are true? Select **all** that apply:
+# Which of these statements are true? Select **all** that apply:
 # answer with a list of letters, e.g. `["a", "c"]`.
 
 # %%
@@ -308,7 +386,7 @@ for letter, (text, _) in PIE_STATEMENTS.items():
 answer_2_4 = None  # your answer here, e.g. ["a", "c"]
 
 # %% tags=["solution"]
-answer_2_4 = ["b", "c", "e"]
+answer_2_4 = ["b", "c"]
 
 # %%
 check_pie_statements(answer_2_4)
@@ -324,9 +402,15 @@ display(
     Markdown(
         f'- *"{split} is a meta-analytic result."* It is an informed estimate from a '
         "narrative review, often attributed to studies that did not produce it.\n"
-        f'- *"The relationship explains {relationship:.0f} % of outcome."* That is '
-        f"Lambert's judgement. The alliance–outcome r of {r_alliance} is about "
-        f"{100 * variance_explained(r_alliance):.0f} % of the variance.\n"
+        f'- *"The relationship explains {relationship:.0f} % of outcome, so the alliance '
+        f'({100 * variance_explained(r_alliance):.0f} %) is only a small part of it."* The '
+        f"{relationship:.0f} % is Lambert's judged share of *improvement* for all common "
+        "and relationship factors together; the alliance's share comes from its r "
+        f"({r_alliance}) squared, a share of *variance* for one element. Not like for "
+        "like.\n"
+        '- *"Research shows techniques do not matter."* That is one side of the dodo-bird '
+        "debate; meta-analyses of treatment comparisons and of added components found "
+        "small differences.\n"
         f'- *"Goal consensus explains {gc_quoted:g} %, empathy {quoted["empathy"]:g} %…"* '
         f"These are squares of 2011 correlations. With the 2018 goal consensus r of "
         f"{r_2018['goal consensus']}, the share is about {gc_2018:.1f} %.\n"
@@ -347,8 +431,8 @@ display(
 #   has helped you get through hard times before?"*)
 # - Expectancy is about hope. How could you find out what a client expects? (*"What did
 #   you hope therapy would be like? What helped, or didn't, before?"*)
-# - If technique matters less than often thought, what does that mean for how a therapist
-#   spends a session?
+# - If the differences between techniques are small, what does that mean for how a
+#   therapist spends a session? And if they are small but real for some problems?
 # - **Practice:** at the end of your next helping conversation, check the focus in your
 #   own words: *"Did we work on what you wanted to work on today? Is there anything else
 #   you wanted to talk about?"*
@@ -362,6 +446,9 @@ for ref in lit.references(
     lit.TREATMENT_DIFFERENCES,
     lit.THERAPIST_EFFECTS,
     lit.WAMPOLD_2015_D,
+    lit.DODO_BIRD,
+    lit.TREATMENT_DIFFERENCES_CRITIQUES,
+    lit.TASK_FORCE_2018,
     lit.ELEMENT_R_2018,
     lit.NORCROSS_2011_R,
     lit.ALLIANCE_OUTCOME_R_2018,

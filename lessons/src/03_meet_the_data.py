@@ -28,13 +28,13 @@ from alliance_lessons import (
     check_above_cutoff,
     check_client_means,
     check_count,
-    check_outcome_direction,
+    check_improvement_points,
 )
-from alliance_lessons.lesson03 import DIRECTION_OPTIONS
 from alliance_widgets import literature as lit
 from alliance_widgets.charts import PALETTE
+from alliance_widgets.science import detect_ruptures_by_client
 
-pd.set_option("display.max_colwidth", 70)
+pd.set_option("display.max_colwidth", 110)
 
 # %% [markdown]
 # ## The datasets
@@ -116,13 +116,30 @@ print(f"{len(weak)} of {len(sessions):,} sessions have an alliance below {middle
 weak.head(3)
 
 # %% [markdown]
-# The `rupture` column is `True` for a session in which the alliance dipped: a strain or
-# breakdown in the working relationship (lesson 05 is about them). `.nunique()` counts the
+# The `rupture` column needs care. It is the **generator's own record**: `True` where the
+# model that made the data planted a rupture (a strain or breakdown in the working
+# relationship; lesson 05 is about them) by lowering that client's alliance. It is not
+# something a researcher could see in the ratings. Many planted ruptures are small next
+# to the ordinary ups and downs from session to session, so most of them leave no clear
+# dip. Lesson 05's rule for spotting a dip, applied to this clinic:
+
+# %%
+flagged = detect_ruptures_by_client(sessions)
+planted = sessions.sort_values(["client_id", "session"])["rupture"].to_numpy()
+seen = int((planted & flagged["rupture"].to_numpy()).sum())
+print(
+    f"{int(planted.sum())} sessions are marked as ruptures; the rule sees a clear dip at "
+    f"{seen} of them."
+)
+
+# %% [markdown]
+# Real data have no such column: a study knows a rupture only through what clients
+# report or observers code. Here it lets you practise filtering. `.nunique()` counts the
 # **different** values in a column, where `len()` counts rows.
 #
 # ### Exercise 3.1
 #
-# How many **different clients** had at least one rupture session? Filter the sessions
+# How many **different clients** had at least one session marked as a rupture? Filter the sessions
 # to the rupture sessions first (`sessions[sessions["rupture"]]`), then count.
 
 # %%
@@ -162,26 +179,33 @@ check_client_means(answer_3_2, sessions)
 # ## Which way is better?
 #
 # The outcome is a score like that of the **OQ-45**, a questionnaire about how a client
-# has been doing (symptoms, relationships, work or study). Clients fill it in before
-# sessions, so a therapist can see progress.
+# has been doing (symptoms, relationships, work or study). Clients fill it in at each
+# session, so a therapist can see progress. The `intake_outcome` in `clients` is a
+# separate, earlier assessment (at intake, before therapy starts), so it need not equal
+# the score at session 1.
 #
 # ### Exercise 3.3
 #
-# On this outcome score, what does a **higher** number mean? Answer with the letter in
-# quotes.
+# Here are one client's scores at their first and last sessions. By how many points did
+# this client **improve** from the first to the last session? Write a number (negative
+# if they got worse). The codebook says which way is better.
 
 # %%
-for letter, text in DIRECTION_OPTIONS.items():
-    print(f"{letter}  {text}")
+client = sessions[sessions["client_id"] == "C0002"].sort_values("session")
+first_score, last_score = client["outcome"].iloc[0], client["outcome"].iloc[-1]
+print(
+    f"C0002: outcome {first_score} at session {client['session'].iloc[0]}, "
+    f"{last_score} at session {client['session'].iloc[-1]}."
+)
 
 # %% tags=["exercise"]
-answer_3_3 = None  # your answer here, e.g. "a"
+answer_3_3 = None  # your answer here: a number of points
 
 # %% tags=["solution"]
-answer_3_3 = "b"
+answer_3_3 = first_score - last_score  # higher means more distress: a fall is improvement
 
 # %%
-check_outcome_direction(answer_3_3)
+check_improvement_points(answer_3_3, first_score, last_score)
 
 # %% [markdown]
 # ## First chart: where clients start
@@ -215,6 +239,7 @@ line = marker.mark_rule(color=PALETTE["highlight"], strokeDash=[6, 4], size=2).e
 label = marker.mark_text(align="right", dx=-6, dy=-100, color=PALETTE["highlight"]).encode(
     x="cutoff:Q", text="label:N"
 )
+print(intake_summary)
 (bars + line + label).properties(
     title="Where clients start", description=intake_summary, width=420, height=220
 )
@@ -254,6 +279,7 @@ trend_summary = (
     f"{first['session']:.0f} and {last['alliance']:.2f} at session {last['session']:.0f}, "
     f"while the clients attending fall from {first['clients']:.0f} to {last['clients']:.0f}."
 )
+print(trend_summary)
 (
     alt.Chart(by_session)
     .mark_line(point=alt.OverlayMarkDef(color=PALETTE["alliance"]), color=PALETTE["alliance"])
@@ -272,7 +298,7 @@ trend_summary = (
 
 # %% [markdown]
 # The mean changes only a little (compare its first and last values in the sentence
-# above the chart), starting from a high level. The vertical axis covers the whole answer
+# printed above the chart), starting from a high level. The vertical axis covers the whole answer
 # scale on purpose: cut to the range of the data, the same line would look like a steep
 # climb.
 #
@@ -292,7 +318,10 @@ print(
 
 # %% [markdown]
 # If these clients show much the same change as the line above, clients leaving is not
-# what moves the line. Behind the smooth line, single clients go up and down, and some
+# what moves the line. Here that is so by design: the kit's generator makes clients leave
+# at random, whatever their alliance (its design is in the references below). Real
+# clinics differ: research on dropout links weaker alliances with leaving early, so in
+# real data this check matters. Behind the smooth line, single clients go up and down, and some
 # dip sharply and recover (lesson 05).
 #
 # ## Third chart: alliance and improvement
@@ -333,6 +362,7 @@ categories = list(clients["change_category"].cat.categories)
 hues = {"recovered": "tasks", "improved": "bond", "unchanged": "muted", "deteriorated": "highlight"}
 category_colours = [PALETTE[hues[c]] for c in categories]
 pick = alt.selection_point(fields=["change_category"], bind="legend")
+print(scatter_summary)
 (
     alt.Chart(clients)
     .mark_circle(size=45)
@@ -385,7 +415,12 @@ pick = alt.selection_point(fields=["change_category"], bind="legend")
 
 # %%
 for ref in lit.references(
-    lit.OQ45_RANGE, lit.OQ45_CLINICAL_CUTOFF, lit.WAI_SR_SCALE, lit.GEN_DESIGN
+    lit.OQ45_RANGE,
+    lit.OQ45_CLINICAL_CUTOFF,
+    lit.OQ45_RELIABLE_CHANGE,
+    lit.JACOBSON_TRUAX_CRITERION,
+    lit.WAI_SR_SCALE,
+    lit.GEN_DESIGN,
 ):
     print(ref)
 

@@ -1,7 +1,7 @@
 # %% [markdown]
 # # Lesson 07 — Feedback and not-on-track clients
 #
-# *About 55 minutes. Builds on lesson 03 (the OQ-45 scores in the clinic) and lesson 04.*
+# *About 60 minutes. Builds on lesson 03 (the OQ-45 scores in the clinic) and lesson 04.*
 #
 # Therapists often miss which of their clients are getting worse. Routine
 # outcome monitoring asks clients to fill in a short questionnaire every session and
@@ -116,7 +116,8 @@ display(
     Markdown(
         f"With alpha: **{with_alpha:.1f}** points; with test–retest: **{with_retest:.1f}** "
         f"points; the published OQ-45 figure: **{lit.OQ45_RELIABLE_CHANGE.value}** points. "
-        "The rest of this lesson uses the published figure, as services do."
+        "The rest of this lesson uses the published figure, as services do: it is a "
+        "rounded threshold, and a change of that many points or more counts as reliable."
     )
 )
 
@@ -154,12 +155,7 @@ ex.check_change_categories(answer_7_2, cases)
 # smaller than the reliable change. Crossing a line is not enough; the change must also
 # be larger than the questionnaire's own error.
 #
-# The simulated clinic already has a `change_category` column, computed the same way:
-
-# %%
-clients.change_category.value_counts().reindex(
-    ["recovered", "improved", "unchanged", "deteriorated"]
-)
+# The simulated clinic already has a `change_category` column, computed the same way.
 
 # %% [markdown]
 # ### Exercise 7.3 · How many recovered?
@@ -176,6 +172,19 @@ answer_7_3
 
 # %%
 ex.check_recovered_share(answer_7_3, clients)
+
+# %% [markdown]
+# All four categories, counted:
+
+# %%
+clients.change_category.value_counts().reindex(
+    ["recovered", "improved", "unchanged", "deteriorated"]
+)
+
+# %% [markdown]
+# Notice how few clients deteriorated. That is a property of the kit's generator, whose
+# share of deteriorating clients was not calibrated to real services; in a real clinic
+# those few are the clients a feedback system is built to catch.
 
 # %% [markdown]
 # ## 4 · Expected recovery and signals
@@ -255,97 +264,177 @@ answer_7_4
 ex.check_signal(answer_7_4, scores)
 
 # %% [markdown]
-# ## 5 · Not-on-track clients in the clinic
+# ## 5 · Do early warnings tell us anything?
 #
-# Run the same signals for every client of the simulated clinic. Do the clients who ever
-# got a red signal end up differently from the others?
+# A signal is only useful if it comes *early*, while there is still time to act, and if
+# it says something about what happens *afterwards*. So here is the fair test: compute
+# each client's signals from their **first four sessions only**, as a service would
+# have seen them at the time, and then look at how those clients ended up.
+#
+# (Why not simply ask whether clients who were *ever* signalled red recovered less? Because
+# that answer is built in: a red signal fires on a reliable worsening since intake, and late
+# sessions lie close to the final score, so "ever red" partly *is* "did not recover".)
 
 # %%
+EARLY = 4  # sessions a service has seen when it acts on the signal
 intake = clients.set_index("client_id").intake_outcome
 rows = []
 for client_id, visits in clinic.sessions.groupby("client_id", observed=True):
-    signals = feedback_signals(
-        visits.set_index("session").outcome, intake=float(intake[client_id])
-    ).signal
-    rows.append({"client_id": client_id, "ever_red": bool((signals == "red").any())})
-flags = pd.DataFrame(rows)
-with_flags = clients.merge(flags, on="client_id")
-pd.crosstab(with_flags.ever_red, with_flags.change_category, normalize="index").round(2)
+    scores_seen = visits.set_index("session").outcome
+    if len(scores_seen) <= EARLY:
+        continue  # ended by session 4: nothing left to predict
+    early = feedback_signals(scores_seen.loc[:EARLY], intake=float(intake[client_id])).signal
+    rows.append(
+        {
+            "client_id": client_id,
+            "early signal": "red"
+            if (early == "red").any()
+            else "yellow"
+            if (early == "yellow").any()
+            else "none",
+            "change after session 4": float(scores_seen.loc[EARLY] - scores_seen.iloc[-1]),
+        }
+    )
+early_flags = clients.merge(pd.DataFrame(rows), on="client_id")
+summary = early_flags.groupby("early signal").agg(
+    clients=("client_id", "size"),
+    recovered=("change_category", lambda c: (c == "recovered").mean()),
+    **{"mean change after session 4": ("change after session 4", "mean")},
+)
+summary.reindex(["none", "yellow", "red"]).round(2)
 
 # %% [markdown]
-# Each row is one group of clients (`True`: signalled red at least once), and its
-# numbers are the shares of that group in each outcome category, adding up to 1. The
-# first column is the one to look at:
+# Each row is a group of clients by their worst signal in sessions 1–4; `recovered` is
+# the share of the group that recovered by the end, and the last column is how many
+# OQ-45 points they improved *after* session 4 (positive is better). In words:
 
 # %%
-red = with_flags.loc[with_flags.ever_red]
-never_red = with_flags.loc[~with_flags.ever_red]
+flagged = early_flags["early signal"] != "none"
+stuck = early_flags.change_category.isin(["unchanged", "deteriorated"])
+recovered = early_flags.change_category == "recovered"
 display(
     Markdown(
-        f"**{len(red)} of {len(with_flags)}** clients were signalled red at least once. "
-        f"Of them, **{(red.change_category == 'recovered').mean():.0%}** recovered, "
-        f"against **{(never_red.change_category == 'recovered').mean():.0%}** of the "
-        "others."
+        f"Of the **{int(flagged.sum())}** clients with a yellow or red signal by session "
+        f"{EARLY}, **{recovered[flagged].mean():.0%}** recovered, against "
+        f"**{recovered[~flagged].mean():.0%}** "
+        f"of the other {int((~flagged).sum())}. But the early signal caught only "
+        f"**{int((flagged & stuck).sum())} of the {int(stuck.sum())}** clients who ended "
+        "unchanged or worse: most of them looked on track at session "
+        f"{EARLY}."
     )
 )
 
 # %% [markdown]
-# Clients who were ever signalled red seldom or never recover: the warning picks out
-# the clients a therapist most needs to notice. (In this simulation nobody acts on the
-# warnings. Feedback is meant to change that.)
+# Read this with care, for two reasons. First, **what the simulation assumes**: in the
+# kit's generator each client's scores follow one smooth curve from intake to their final
+# score, plus noise, so an early score carries information about the end *by design*.
+# What the table shows is how much four noisy scores reveal under that assumption, not
+# that early signals work in real services. Whether they do is an empirical question,
+# and Lambert's group studied it directly (section 6). Second, **nobody acted on these
+# warnings**: in a real service a yellow or red signal is meant to change what happens
+# next, which is exactly what the feedback trials test.
 #
 # ## 6 · Does feedback help?
 #
-# Many trials have compared therapy with and without feedback. The pooled results:
+# Many trials have compared therapy with and without feedback. Start with the OQ system
+# itself: Lambert's group pooled its own trials twice.
+
+# %%
+for fig in (lit.FEEDBACK_EFFECT_2010, lit.FEEDBACK_EFFECT_2018):
+    print(fig.describe())
+    print("  ", fig.note)
+
+# %% [markdown]
+# Those are the system's developers reviewing their own system, in the settings where it
+# was built. Independent and broader meta-analyses give smaller numbers:
 
 # %%
 for fig in (lit.FEEDBACK_EFFECT_2021, lit.FEEDBACK_CST_2023, lit.PCOMS_EFFECT):
     print(fig.describe())
 print(lit.FEEDBACK_EFFECT_2021.note)
+print(lit.PCOMS_EFFECT.note)
 
 # %% [markdown]
-# *d* and *g* are **standardised mean differences**: how far apart the average outcomes
-# of clients with and without feedback are, in units of the standard deviation (SD) of
-# the outcome. (*g* is *d* with a small correction for small studies.) To feel the size,
-# turn them back into OQ-45 points with the SD of our clinic's intake scores:
+# Three things to notice. In the largest meta-analysis (de Jong and colleagues) the
+# effect for not-on-track clients (d = 0.17) is barely larger than the overall 0.15: the
+# clearly larger effects for not-on-track clients come from OQ-system trials in which
+# therapists also had **clinical support tools**, summarised in a review by Barkham and
+# colleagues and in Lambert's own meta-analyses above. PCOMS, a second feedback system,
+# showed an effect overall but **none in psychiatric settings**, and its larger effect
+# in counselling settings may be biased (the note above says why). And *d* and *g* are
+# **standardised mean differences**: how far apart the average outcomes of clients with
+# and without feedback are, in units of the standard deviation (SD) of the outcome. (*g*
+# is *d* with a small correction for small studies.)
+#
+# ### Exercise 7.5 · How many OQ-45 points is d = 0.15?
+#
+# To feel the size of an effect, turn it back into points on the questionnaire. A d is a
+# difference in SD units, so multiply by the SD. Using the overall effect (`overall_d`,
+# below) and our clinic's SD of intake scores (`sd_intake`, from Exercise 7.1), how many
+# OQ-45 points better off, on average, are clients whose therapists got feedback?
 
 # %%
 overall_d = lit.FEEDBACK_EFFECT_2021.value
+print(f"overall_d = {overall_d}; sd_intake = {sd_intake}")
+
+# %% tags=["exercise"]
+answer_7_5 = None  # a number of OQ-45 points
+
+# %% tags=["solution"]
+answer_7_5 = overall_d * sd_intake
+round(answer_7_5, 1)
+
+# %%
+ex.check_effect_in_points(answer_7_5, d=overall_d, sd=sd_intake)
+
+# %% [markdown]
+# (The explorer above converts effects with the generator's intake SD, 17 points; here
+# we use our clinic's own sample SD, so the two give slightly different points for the
+# same d. Neither is wrong: a d means different points on different samples.)
+#
+# A few points on average is not nothing. It is a shift of the whole group, and a shift
+# of the whole group moves some clients across the line into recovery. Here is that
+# shift applied to our simulated clinic: every final score made better by the overall
+# effect, and by the largest effect reported for not-on-track clients with support tools.
+
+# %%
 cst_low, cst_high = lit.FEEDBACK_CST_2023.value
+recovered_now = (clients.change_category == "recovered").mean()
+shifted = {}
+for label, d in (("overall", overall_d), ("support tools, upper", cst_high)):
+    better_final = (clients.final_outcome - d * sd_intake).clip(lower=0)
+    shifted[label] = (
+        pd.Series(
+            [
+                classify_change(pre, post)
+                for pre, post in zip(clients.intake_outcome, better_final, strict=True)
+            ]
+        )
+        == "recovered"
+    ).mean()
 display(
     Markdown(
-        f"Overall: {overall_d} × {sd_intake} ≈ **{overall_d * sd_intake:.1f} points** "
-        f"better at the end, well under the reliable change of "
-        f"{lit.OQ45_RELIABLE_CHANGE.value} points. Not-on-track clients with clinical "
-        f"support tools: about **{cst_low * sd_intake:.0f}–{cst_high * sd_intake:.0f} "
-        "points**. These are averages over many clients, not what each client gains."
+        f"Recovered in our clinic as simulated: **{recovered_now:.0%}**. With every final "
+        f"score {overall_d} SD better: **{shifted['overall']:.0%}**; with {cst_high} SD "
+        f"better: **{shifted['support tools, upper']:.0%}**. (An illustration: it assumes "
+        "feedback shifts every client alike, which no study shows.)"
     )
 )
 
 # %% [markdown]
-# ### Exercise 7.5 · How much does feedback help?
-#
-# Which sentence fits these results best? Answer with the letter.
-
-# %%
-for letter, text in ex.FEEDBACK_EFFECT_OPTIONS.items():
-    print(f"{letter}: {text}")
-
-# %% tags=["exercise"]
-answer_7_5 = None  # "a", "b", "c" or "d"
-
-# %% tags=["solution"]
-answer_7_5 = "b"
-
-# %%
-ex.check_feedback_effect(answer_7_5)
+# Feedback works best when it leads to a conversation. A related system, PCOMS (Duncan,
+# Miller and colleagues), adds a brief alliance check-in at the end of every session: a
+# low rating is a prompt to ask what did not work.
 
 # %% [markdown]
 # ## What this lesson corrects
 #
-# - *"Feedback helps everyone a lot."* Its average effect is small; it helps most for
-#   clients who are not on track, especially when the therapist has clinical support
-#   tools to act on the warning.
+# - *"Feedback helps everyone a lot."* Its average effect is small (d ≈ 0.15, and barely
+#   more for not-on-track clients in the largest meta-analysis). Larger effects for
+#   not-on-track clients come from OQ-system trials where therapists also had clinical
+#   support tools; PCOMS showed no effect in psychiatric settings.
+# - *"Clients ever signalled red never recover."* A signal's worth is what an *early*
+#   signal says about what comes after; counting late signals builds the answer in.
 # - *"Ending below the cutoff means recovered."* Recovery needs a reliable change too;
 #   a small drop that happens to cross the line (Cai, above) is within measurement error.
 # - *"A red signal means the therapy has failed."* It is a prompt to talk with the
@@ -369,8 +458,11 @@ ex.check_feedback_effect(answer_7_5)
 # - On the OQ-45 higher is worse. A change is reliable when it exceeds the measure's own
 #   error; recovery needs reliable change *and* crossing the cutoff.
 # - Feedback systems compare each score with expected recovery and warn early.
-# - Feedback's average effect is small; it helps most for not-on-track clients,
-#   especially with clinical support tools. It is not a cure-all.
+# - Feedback's average effect is small. The strongest evidence of benefit for
+#   not-on-track clients comes from OQ-system trials with clinical support tools, largely
+#   by the system's developers; effects vary by system and setting. It is not a cure-all.
+# - Judge a warning by what an early signal predicts, and remember that early warnings
+#   miss many of the clients who end up not improving.
 #
 # ## References
 
@@ -380,6 +472,8 @@ for ref in lit.references(
     lit.OQ45_CLINICAL_CUTOFF,
     lit.JACOBSON_TRUAX_CRITERION,
     lit.OQ_SIGNALS,
+    lit.FEEDBACK_EFFECT_2010,
+    lit.FEEDBACK_EFFECT_2018,
     lit.FEEDBACK_EFFECT_2021,
     lit.FEEDBACK_CST_2023,
     lit.PCOMS_EFFECT,

@@ -30,11 +30,11 @@ import alliance_widgets as aw
 from alliance_widgets import literature as lit
 from alliance_widgets.charts import PALETTE
 from alliance_widgets.science import (
-    between_within_effects,
     correlation_ci,
     detect_ruptures_by_client,
     therapist_icc,
 )
+from alliance_widgets.science.caseloads import between_within_reml
 
 # %% [markdown]
 # ## 0 · Choose your seed
@@ -82,6 +82,10 @@ cutoff = lit.OQ45_CLINICAL_CUTOFF.value
 above = int((clients.intake_outcome > cutoff).sum())
 print(f"{above} of {len(clients)} clients started above the clinical cutoff of {cutoff:g}.")
 print(f"Sessions attended: from {clients.n_sessions.min()} to {clients.n_sessions.max()}.")
+print(
+    "(In this simulation, how long a client stayed does not change how much they improved: "
+    "clients leave at random and reach their own final score whenever they stop.)"
+)
 clients[["intake_outcome", "final_outcome", "improvement", "early_alliance"]].describe().round(2)
 
 # %% [markdown]
@@ -97,8 +101,11 @@ display(
     Markdown(
         f"The average client improved by **{gain.mean():.1f}** OQ-45 points (the reliable "
         f"change is {lit.OQ45_RELIABLE_CHANGE.value}), but the spread is wide: the standard "
-        f"deviation is {gain.std():.1f} points, and {int((gain < 0).sum())} clients ended "
-        "worse than they started."
+        f"deviation is {gain.std():.1f} points. {int((gain < 0).sum())} clients ended with a "
+        f"higher (worse) score than they started, but only "
+        f"{int((clients.change_category == 'deteriorated').sum())} by at least the reliable "
+        "change, so only those count as *deteriorated* below; the rest is within "
+        "measurement error."
     )
 )
 
@@ -170,20 +177,29 @@ print(f"r = {answer_8_1:.3f}")
 ex.check_capstone_r(answer_8_1, clients)
 
 # %% [markdown]
-# ### Exercise 8.2 · Share of variance
+# ### Exercise 8.2 · Does it hold for the clients who needed help most?
 #
-# What **percentage** of the variance in improvement goes with the early alliance in
-# your clinic? (Square r, times 100.)
+# A service manager asks whether the link holds for the clients who started in the
+# clinical range. Compute r again for the clients whose `intake_outcome` is **above the
+# clinical cutoff** (printed in section 1) only.
 
 # %% tags=["exercise"]
-answer_8_2 = None  # a percentage
+answer_8_2 = None  # clients[clients.intake_outcome > cutoff] ... .corr(...)
 
 # %% tags=["solution"]
-answer_8_2 = 100 * answer_8_1**2
-print(f"{answer_8_2:.1f} %")
+above_cutoff = clients[clients.intake_outcome > cutoff]
+answer_8_2 = above_cutoff["early_alliance"].corr(above_cutoff["improvement"])
+print(f"r = {answer_8_2:.3f} in {len(above_cutoff)} clients")
 
 # %%
-ex.check_capstone_variance(answer_8_2, clients)
+ex.check_capstone_subgroup_r(answer_8_2, clients)
+
+# %% [markdown]
+# Is the subgroup's r different from the whole clinic's? Probably a little, one way or
+# the other. Before you report that as "the alliance matters more (or less) for more
+# distressed clients", remember that a subgroup has fewer clients, so its r wobbles more
+# (lesson 04), and that the generator built the same link into every client. Looking at
+# many subgroups and reporting the one that differs is how chance findings get published.
 
 # %% [markdown]
 # ### Exercise 8.3 · How sure can you be?
@@ -203,20 +219,58 @@ print(estimate)
 ex.check_capstone_ci(answer_8_3, clients)
 
 # %% [markdown]
-# ### Exercise 8.4 · Does your clinic agree with the literature?
+# ### Does your clinic agree with the literature?
 #
-# The largest meta-analysis found the correlation printed below. Does it lie inside
-# your interval? Answer `True` or `False`.
+# The largest meta-analysis found the correlation printed below, with a narrow 95 %
+# confidence interval. It is tempting to ask whether that r lies inside *your* interval.
+# But the meta-analysis's interval is about the **average** correlation over 295
+# studies, and those studies did not all find the same thing: they were
+# **heterogeneous** (lesson 04), differing by more than sampling error. So even a
+# perfectly run study in a real clinic should not be expected to find .278. The right
+# yardstick is a **prediction interval**: the range in which the r of one new study of
+# your size should fall, given the average, the spread of true effects between studies
+# (τ) and your study's own sampling error.
 
 # %%
 print(lit.ALLIANCE_OUTCOME_R_2018.describe())
+print(lit.ALLIANCE_OUTCOME_HETEROGENEITY_2018.note)
+
+# %% [markdown]
+# The paper's records read for this kit give no τ and no prediction interval, so the kit
+# back-calculates τ from the I² as commonly reported, using the definition
+# I² = τ² / (τ² + v), where v = 1 / (n − 3) is the sampling variance of a typical study's
+# r on Fisher's z scale. Its inputs, printed:
+
+# %%
+i2_low, i2_high = lit.ALLIANCE_OUTCOME_HETEROGENEITY_2018.extra["i2_as_commonly_reported"]
+meta = lit.ALLIANCE_OUTCOME_R_2018
+tau = ex.literature_tau()
+pi_low, pi_high = ex.capstone_prediction_interval(clients)
+display(
+    Markdown(
+        f"I² ≈ {i2_low:g}–{i2_high:g} % (as commonly reported; the kit takes the middle, "
+        f"{(i2_low + i2_high) / 2:g} %); a typical study of about {meta.n / meta.k:.0f} "
+        f"patients (more than {meta.n:,} patients ÷ {meta.k} studies). That gives "
+        f"τ ≈ **{tau:.2f}** on the z scale. For a new study of your {len(clients)} clients, "
+        f"the 95 % prediction interval is **{pi_low:.2f} to {pi_high:.2f}**, against the "
+        f"meta-analysis's confidence interval of {meta.ci[0]} to {meta.ci[1]}."
+    )
+)
+
+# %% [markdown]
+# See how much wider the prediction interval is: most of that width is the real spread
+# between studies, not your clinic's sampling error.
+#
+# ### Exercise 8.4 · The right yardstick
+#
+# Does **your r** (Exercise 8.1) lie inside the prediction interval printed above?
+# Answer `True` or `False`.
 
 # %% tags=["exercise"]
 answer_8_4 = None  # True or False
 
 # %% tags=["solution"]
-low, high = answer_8_3
-answer_8_4 = low <= lit.ALLIANCE_OUTCOME_R_2018.value <= high
+answer_8_4 = bool(pi_low <= answer_8_1 <= pi_high)
 answer_8_4
 
 # %%
@@ -300,7 +354,10 @@ ex.check_capstone_icc(answer_8_5, clients)
 # point of alliance, with 95 % intervals.
 
 # %%
-slopes = between_within_effects(clients)
+# The kit's REML fit of the between/within model: same model as between_within_effects,
+# and it still gives an answer when the therapist variance is estimated at zero, where
+# the general-purpose fitter can fail on some seeds.
+slopes = between_within_reml(clients)
 slopes.round(2)
 
 # %%
@@ -336,8 +393,8 @@ rupture_share = float(found.rupture.mean())
 repaired = found.loc[found.rupture, "repaired"].dropna().astype(bool)
 freq_low, freq_high = lit.RUPTURE_FREQUENCY.value
 print(
-    f"A rupture starts in {rupture_share:.0%} of sessions; {repaired.mean():.0%} of those "
-    f"whose outcome is known were repaired."
+    f"A rupture starts in {rupture_share:.0%} of sessions; by the kit's rule, "
+    f"{repaired.mean():.0%} of those whose outcome is known were repaired."
 )
 print(
     f"Clients in real studies report ruptures in about {freq_low:.0%}–{freq_high:.0%} of "
@@ -345,8 +402,12 @@ print(
 )
 
 # %% [markdown]
-# A detector applied to questionnaire scores sees only dips larger than the ordinary
-# wobble, so it finds fewer ruptures than the clinic really had (lesson 05).
+# The two numbers measure different things. The 20–40 % is the share of sessions in
+# which clients say yes when asked about tension or a problem; yours is the share of
+# sessions in which a dip in a 12-item alliance mean *starts*. The generator's own
+# rupture rate was set to match the self-reports, so inside this simulation the gap shows
+# what a dip detector misses (lesson 05); in a real clinic you could not tell that gap
+# from a difference in what is measured.
 #
 # ## 6 · Behind the curtain
 #
@@ -361,12 +422,17 @@ icc_now = therapist_icc(clients, outcome="improvement")
 r_now = correlation_ci(clients["early_alliance"], clients["improvement"])
 truth = pd.DataFrame(
     {
-        "built in": [study.params["alliance_outcome_r"], study.params["therapist_icc_outcome"]],
-        "your estimate": [r_now.value, icc_now.value],
-        "95 % low": [r_now.low, icc_now.low],
-        "95 % high": [r_now.high, icc_now.high],
+        "built in": [
+            study.params["alliance_outcome_r"],
+            study.params["therapist_icc_outcome"],
+            study.model.between_therapist_effect,
+            study.model.within_therapist_effect,
+        ],
+        "your estimate": [r_now.value, icc_now.value, *slopes.estimate],
+        "95 % low": [r_now.low, icc_now.low, *slopes.ci_low],
+        "95 % high": [r_now.high, icc_now.high, *slopes.ci_high],
     },
-    index=["alliance–outcome r", "therapists' share (ICC)"],
+    index=["alliance–outcome r", "therapists' share (ICC)", "between slope", "within slope"],
 )
 truth["inside?"] = (truth["95 % low"] <= truth["built in"]) & (
     truth["built in"] <= truth["95 % high"]
@@ -374,6 +440,10 @@ truth["inside?"] = (truth["95 % low"] <= truth["built in"]) & (
 truth.round(3)
 
 # %% [markdown]
+# Look at the slopes in particular. One clinic's between slope can land far from the
+# value built in (lesson 06 showed how widely it wobbles), even when its interval still
+# includes the truth; the within slope, resting on every client, lands closer.
+#
 # A real researcher never gets to see this table. The habits that protect you without
 # it are the ones this course has practised: report intervals, compare with many
 # studies, and do not read more into one sample than it holds.
@@ -394,14 +464,14 @@ display(
         f"| share of variance | {100 * r_now.value**2:.1f} % |\n"
         f"| therapists' share (ICC) | {icc_now.value:.2f} [{icc_now.low:.2f}, "
         f"{icc_now.high:.2f}] |\n"
-        f"| sessions with a detected rupture | {rupture_share:.0%} |"
+        f"| sessions in which a rupture starts | {rupture_share:.0%} |"
     )
 )
 print(
     f"seed {SEED}; {clients.therapist_id.nunique()} therapists, {len(clients)} clients; "
     f"r = {r_now.value:.2f} [{r_now.low:.2f}, {r_now.high:.2f}]; "
     f"{100 * r_now.value**2:.1f} % of variance; ICC = {icc_now.value:.2f} "
-    f"[{icc_now.low:.2f}, {icc_now.high:.2f}]; ruptures in {rupture_share:.0%} of sessions."
+    f"[{icc_now.low:.2f}, {icc_now.high:.2f}]; a rupture starts in {rupture_share:.0%} of sessions."
 )
 
 # %% [markdown]
@@ -415,7 +485,8 @@ print(
 # >
 # > **Alliance and outcome.** Early alliance and improvement correlated r = ___ (95 %
 # > interval ___ to ___), so the alliance shares about ___ % of the variance in
-# > improvement. Compared with the meta-analyses, this is ___.
+# > improvement. It lies ___ the prediction interval from the 2018 meta-analysis
+# > (___ to ___).
 # >
 # > **Therapists.** Therapists accounted for about ___ of the variance in improvement
 # > (ICC, interval ___ to ___).
@@ -425,26 +496,23 @@ print(
 #
 # ### Exercise 8.6 · Your write-up
 #
-# Paste your finished text between the triple quotes. The check looks for your seed,
-# your number of clients, your r (to two decimals) and four ideas: that the data are
-# synthetic, that a correlation is not proof of cause, uncertainty, and therapists.
+# Paste your finished text between the triple quotes. The check compares three facts in
+# it with your data: your seed, your number of clients and your r (to two decimals). It
+# does not mark your reasoning; you do that next, with a rubric.
 
 # %% tags=["exercise"]
 answer_8_6 = None  # your write-up between triple quotes: """The data are ..."""
 
 # %% tags=["solution"]
-agreement = (
-    "in line with"
-    if r_now.low <= lit.ALLIANCE_OUTCOME_R_2018.value <= r_now.high
-    else "not in line with"
-)
+agreement = "inside" if pi_low <= r_now.value <= pi_high else "outside"
 answer_8_6 = (
     f"The data are a synthetic clinic generated with seed {SEED}: "
     f"{clients.therapist_id.nunique()} therapists and {len(clients)} clients, "
     f"{outcomes.loc['recovered', 'share']:.0%} of whom recovered. Early alliance and "
     f"improvement correlated r = {r_now.value:.2f} (95 % interval {r_now.low:.2f} to "
     f"{r_now.high:.2f}), so the alliance shares about {100 * r_now.value**2:.0f} % of the "
-    f"variance in improvement, {agreement} the 2018 meta-analysis. Therapists accounted for about "
+    f"variance in improvement; it lies {agreement} the prediction interval from the 2018 "
+    f"meta-analysis ({pi_low:.2f} to {pi_high:.2f}). Therapists accounted for about "
     f"{icc_now.value:.2f} of the variance (ICC, interval {icc_now.low:.2f} to "
     f"{icc_now.high:.2f}). This is an association, not proof of cause: clients who "
     "improve early may rate the alliance higher. The intervals show that another "
@@ -454,6 +522,21 @@ print(answer_8_6)
 
 # %%
 ex.check_capstone_writeup(answer_8_6, clients, seed=SEED)
+
+# %% [markdown]
+# **Now mark your own reasoning.** Score each line of the rubric 0 (missing), 1 (partly)
+# or 2 (clearly there), then swap with a classmate and compare scores:
+
+# %%
+for criterion, what in ex.WRITEUP_RUBRIC.items():
+    print(f"{criterion}: {what}")
+
+# %% [markdown]
+# Then compare with a model write-up for your own clinic. It is one good answer, not the
+# only one:
+
+# %%
+print(ex.capstone_model_writeup(clients, seed=SEED))
 
 # %% [markdown]
 # ## Going further: the explorers on your clinic
@@ -491,6 +574,11 @@ ex.check_capstone_writeup(answer_8_6, clients, seed=SEED)
 #
 # - *"My study found it, so it is true."* One clinic is one draw (section 3). Report the
 #   interval, and compare with studies that pooled many clinics.
+# - *"My r is outside the meta-analysis's confidence interval, so my clinic disagrees
+#   with the literature."* That interval is for the average over studies; when studies
+#   differ, the yardstick for one study is the much wider prediction interval.
+# - *"The link is stronger in this subgroup."* A subgroup's r wobbles more; one
+#   difference among many possible subgroups is not a finding.
 # - *"The alliance explains r × 100 % of outcome."* Square it first: an r near the
 #   meta-analytic value is under a tenth of the variance (about 8 %).
 # - *"A correlation shows the alliance causes improvement."* It shows they go together;
@@ -515,6 +603,7 @@ ex.check_capstone_writeup(answer_8_6, clients, seed=SEED)
 # %%
 for ref in lit.references(
     lit.ALLIANCE_OUTCOME_R_2018,
+    lit.ALLIANCE_OUTCOME_HETEROGENEITY_2018,
     lit.OQ45_CLINICAL_CUTOFF,
     lit.THERAPIST_EFFECTS,
     lit.BALDWIN_2007_DESIGN,

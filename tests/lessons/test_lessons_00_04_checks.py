@@ -67,14 +67,13 @@ def test_lesson02_checks():
     assert ex.check_alliance_share(100 * r**2).ok
     assert "r written as a percentage" in ex.check_alliance_share(100 * r).wrong[0]
     assert "proportion" in ex.check_alliance_share(r**2).wrong[0]
-    gc = lit.ELEMENT_R_2018.value["goal consensus"]
-    assert ex.check_goal_consensus_share(100 * gc**2).ok
-    quoted = lit.NORCROSS_2011_R.extra["quoted_percent"]["goal consensus"]
-    assert "the web's figure" in ex.check_goal_consensus_share(quoted).wrong[0]
+    assert ex.check_lambert_comparison("b").ok
+    assert "ratio" in ex.check_lambert_comparison("a").wrong[0]
     assert ex.check_lambert_evidence("b").ok
     assert "misattribution" in ex.check_lambert_evidence("a").wrong[0]
-    assert ex.check_pie_statements(["b", "c", "e"]).ok
+    assert ex.check_pie_statements(["b", "c"]).ok
     assert ex.check_pie_statements(["b", "d"]).status == PARTLY
+    assert "dodo-bird" in str(ex.check_pie_statements(["b", "c", "e"]))
 
 
 def test_lesson03_checks():
@@ -93,7 +92,8 @@ def test_lesson03_checks():
     assert "sums over sessions" in ex.check_client_means(sums, sessions).wrong[0]
     assert ex.check_client_means(sessions, sessions).status == PARTLY  # rows per session
     assert ex.check_client_means(means[["client_id"]], sessions).status == PARTLY
-    assert ex.check_outcome_direction("b").ok
+    assert ex.check_improvement_points(9, 62, 53).ok
+    assert "sign is flipped" in ex.check_improvement_points(-9, 62, 53).wrong[0]
     cutoff = lit.OQ45_CLINICAL_CUTOFF.value
     clients = pd.DataFrame({"intake_outcome": [cutoff - 10.5, cutoff + 0.5, cutoff + 20.5]})
     assert ex.check_above_cutoff(2, clients).ok
@@ -101,19 +101,22 @@ def test_lesson03_checks():
 
 
 def test_lesson04_checks():
-    r = lit.ALLIANCE_OUTCOME_R_1991.value
-    assert ex.check_variance_from_r(100 * r * r, r).ok
-    assert "misquote" in ex.check_variance_from_r(100 * r, r).wrong[0]
-    assert ex.check_misquote(False).ok and not ex.check_misquote(True).ok
     r18 = lit.ALLIANCE_OUTCOME_R_2018.value
-    best = lesson04.smallest_n_excluding_zero(r18, [20, 40, 60, 100])
-    assert ex.check_smallest_n(best, r18, [20, 40, 60, 100]).ok
-    assert "still includes 0" in ex.check_smallest_n(20, r18, [20, 40, 60, 100]).wrong[0]
-    assert "no quotes" in ex.check_smallest_n("60", r18, [20, 40, 60, 100]).wrong[0]
-    with pytest.raises(ValueError, match="excludes 0"):
-        lesson04.smallest_n_excluding_zero(0.01, [20, 40])
+    assert ex.check_besd_gap("b").ok
+    assert "r² describes variance" in ex.check_besd_gap("a").wrong[0]
+    assert ex.check_misquote(False).ok and not ex.check_misquote(True).ok
+    assert ex.check_power_share("c").ok
+    assert "true r" in ex.check_power_share("a").wrong[0]
+    assert "about 6 of every 10" in lesson04.power_options(r18, 60)["c"]
+    assert "about 8 of every 10" in lesson04.power_options(r18, 100)["c"]
     assert ex.check_causation("b").ok
-    assert "cannot show cause" in ex.check_causation("a").wrong[0]
+    assert "which came first" in ex.check_causation("a").wrong[0]
+    true_r = r18 / lit.ALLIANCE_GENERALIZABILITY.value**0.5
+    assert ex.check_disattenuated_r(true_r).ok
+    assert (
+        "square root"
+        in ex.check_disattenuated_r(r18 / lit.ALLIANCE_GENERALIZABILITY.value).wrong[0]
+    )
     x, y = [1.0, 2.0, 3.0, 4.0], [1.0, 3.0, 2.0, 4.0]
     rr = float(pd.Series(x).corr(pd.Series(y)))
     assert ex.check_data_correlation(rr, x, y).ok

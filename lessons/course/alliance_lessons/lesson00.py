@@ -100,12 +100,12 @@ def check_not_a_component(answer: Any) -> Feedback:
         "d",
         options=COMPONENT_OPTIONS,
         name="Exercise 0.2",
-        hint="Bordin's alliance is something client and therapist build together. For each "
-        "option ask: does it need the two of them to work together, or could a client "
-        "feel it on their own?",
+        hint="Which one could be high even when client and therapist disagree about what "
+        "therapy is for and how to get there?",
         why_wrong=why,
-        explanation="Liking a therapist is pleasant but is not an alliance: a client can "
-        "like their therapist and still disagree about what therapy is for.",
+        explanation="Liking can be part of the bond (lesson 01), but on its own it is not one "
+        "of Bordin's three: a client can like their therapist and still disagree about what "
+        "therapy is for, or about how to get there.",
     )
 
 

@@ -1,7 +1,7 @@
 """Checks for lesson 02, *Lambert's outcome-variance model and its critics*.
 
 Expected answers are computed from :mod:`alliance_widgets.literature`: Lambert's shares,
-the 2018 and 2011 relationship-element correlations, and ``r²``.
+the 2018 alliance–outcome correlation and ``r²``, the dodo-bird debate's two sides.
 
 Examples
 --------
@@ -11,6 +11,10 @@ True
 True
 >>> check_alliance_share(30).wrong[0][:46]
 "30 % is Lambert's share for the relationship: "
+>>> check_lambert_comparison("b").ok
+True
+>>> check_pie_statements(["b", "c"]).ok
+True
 """
 
 from __future__ import annotations
@@ -22,10 +26,11 @@ from alliance_widgets.exercises.feedback import Feedback, fmt_number
 from alliance_widgets.exercises.generic import check_choice, check_choices, check_number
 
 __all__ = [
+    "COMPARISON_OPTIONS",
     "EVIDENCE_OPTIONS",
     "PIE_STATEMENTS",
     "check_alliance_share",
-    "check_goal_consensus_share",
+    "check_lambert_comparison",
     "check_lambert_evidence",
     "check_pie_statements",
 ]
@@ -48,7 +53,8 @@ def check_lambert_evidence(answer: Any) -> Feedback:
         "b",
         options=EVIDENCE_OPTIONS,
         name="Exercise 2.1",
-        hint="Read the 'what the pie is' section again: how were the percentages made?",
+        hint="Think about what it would take to measure four factors in the same clients, "
+        "and whether anyone did.",
         why_wrong={
             "a": "this is the commonest misattribution: no effect sizes were pooled.",
             "c": "no single study measured the four factors side by side.",
@@ -89,36 +95,44 @@ def check_alliance_share(answer: Any) -> Feedback:
     )
 
 
-def check_goal_consensus_share(answer: Any) -> Feedback:
-    """Exercise 2.3: goal consensus's share of variance (%) from its 2018 r."""
-    r = lit.ELEMENT_R_2018.value["goal consensus"]
-    r_2011 = lit.NORCROSS_2011_R.value["goal consensus"]
-    quoted = lit.NORCROSS_2011_R.extra["quoted_percent"]["goal consensus"]
-    pct = 100 * r * r
-    return check_number(
+_REL = lit.LAMBERT_1992_SHARES.value["relationship"]
+_R = lit.ALLIANCE_OUTCOME_R_2018.value
+
+#: Options for exercise 2.3: what does setting Lambert's 30 % beside the alliance's r² show?
+COMPARISON_OPTIONS: dict[str, str] = {
+    "a": f"Lambert overestimated the alliance about {_REL / (100 * _R * _R):.0f}-fold.",
+    "b": "Not much: the 30 % is a judged share of improvement for all relationship and "
+    "common factors together; the r² is one element's share of variance, from data.",
+    "c": f"The other relationship elements must make up the remaining "
+    f"{_REL - 100 * _R * _R:.0f} percentage points.",
+    "d": "The alliance matters less than Lambert thought, so therapists can neglect it.",
+}
+
+
+def check_lambert_comparison(answer: Any) -> Feedback:
+    """Exercise 2.3: why Lambert's 30 % and the alliance's r² are not like for like."""
+    return check_choice(
         answer,
-        pct,
-        tolerance=0.1,
+        "b",
+        options=COMPARISON_OPTIONS,
         name="Exercise 2.3",
-        unit="%",
-        digits=2,
-        hint=f"Use the 2018 r for goal consensus ({fmt_number(r)}), not the 2011 one.",
-        mistakes=[
-            (
-                quoted,
-                f"{fmt_number(quoted)} % is the web's figure: the square of the 2011 "
-                f"r = {fmt_number(r_2011)}. Use the 2018 r.",
-            ),
-            (100 * r_2011 * r_2011, "That squares the 2011 r; the question asks for 2018."),
-            (100 * r, "That is r as a percentage; square it first."),
-            (r * r, "That is the proportion (0 to 1); multiply by 100 for a percentage."),
-        ],
-        explanation=f"{fmt_number(r)}² = {fmt_number(r * r, 4)}, about {fmt_number(pct, 1)} %: "
-        f"half the {fmt_number(quoted)} % still quoted online.",
+        hint="Ask of each number: a share of *what*, for *which* factors, and made *how*?",
+        why_wrong={
+            "a": "the two numbers measure different things (a judged share of improvement "
+            "for a whole group of factors; a variance share for one element), so their ratio "
+            "means nothing.",
+            "c": "shares of variance from separate meta-analyses overlap: they do not add up "
+            "to a slice, and Lambert's slice was never a sum of them.",
+            "d": "r² makes effects look small; the alliance is among the most consistent "
+            "predictors of outcome (lesson 04 shows other ways to picture its size).",
+        },
+        explanation=f"Lambert's {_REL:g} % covers the alliance, empathy, warmth and every "
+        "other common factor, and was an informed estimate of improvement. The alliance's "
+        f"r² ({100 * _R * _R:.1f} %) is one element, measured. Different questions, "
+        "different units.",
     )
 
 
-_REL = lit.LAMBERT_1992_SHARES.value["relationship"]
 #: Statements for exercise 2.4 and whether each is true.
 PIE_STATEMENTS: dict[str, tuple[str, bool]] = {
     "a": ("The four shares are estimates of variance from pooled data.", False),
@@ -128,7 +142,10 @@ PIE_STATEMENTS: dict[str, tuple[str, bool]] = {
         f"The relationship share ({_REL:g} %) means the alliance explains {_REL:g} % of outcome.",
         False,
     ),
-    "e": ("Empirical estimates put techniques' specific ingredients near zero.", True),
+    "e": (
+        "Research has settled that a technique's specific ingredients add nothing to outcome.",
+        False,
+    ),
 }
 
 
@@ -141,9 +158,13 @@ def check_pie_statements(answer: Any) -> Feedback:
         {k for k, (_, true) in PIE_STATEMENTS.items() if true},
         options=options,
         name="Exercise 2.4",
-        hint="Three of the five are true. Compare the pie with the table of empirical estimates.",
+        hint="Two of the five are true. Compare the pie with the table of empirical estimates, "
+        "and reread the dodo-bird debate.",
         why_wrong={
             "a": "no data were pooled: the shares are a judgement.",
+            "e": "that is one side of the dodo-bird debate (Wampold's reading). Meta-analyses "
+            f"such as {lit.TREATMENT_DIFFERENCES_CRITIQUES.cite()} found some differences. "
+            "The question is open.",
             "d": f"the alliance–outcome r of {fmt_number(r)} is about "
             f"{fmt_number(100 * r * r, 1)} % of variance; {_REL:g} % is Lambert's estimate.",
         },

@@ -25,18 +25,16 @@ import pandas as pd
 from alliance_widgets import literature as lit
 from alliance_widgets.exercises.feedback import INCORRECT, PARTLY, Feedback, fmt_number
 from alliance_widgets.exercises.generic import (
-    check_choice,
     check_dataframe_columns,
     check_number,
     unanswered,
 )
 
 __all__ = [
-    "DIRECTION_OPTIONS",
     "check_above_cutoff",
     "check_client_means",
     "check_count",
-    "check_outcome_direction",
+    "check_improvement_points",
 ]
 
 
@@ -116,31 +114,40 @@ def check_client_means(answer: Any, sessions: pd.DataFrame) -> Feedback:
     )
 
 
-#: Options for exercise 3.3: what does a higher OQ-45 score mean?
-DIRECTION_OPTIONS: dict[str, str] = {
-    "a": "the client is doing better",
-    "b": "the client reports more distress",
-    "c": "the client rates the alliance higher",
-}
+def check_improvement_points(answer: Any, earlier: float, later: float) -> Feedback:
+    """Exercise 3.3: a client's improvement between two OQ-45 scores, ``earlier − later``.
 
-
-def check_outcome_direction(answer: Any) -> Feedback:
-    """Exercise 3.3: on the OQ-45, what does a higher score mean?"""
-    low, high = lit.OQ45_RANGE.value
-    return check_choice(
+    Examples
+    --------
+    >>> check_improvement_points(9, 62, 53).ok
+    True
+    >>> check_improvement_points(-9, 62, 53).wrong[0][:37]
+    'The sign is flipped: you read a fall '
+    """
+    improvement = float(earlier) - float(later)
+    return check_number(
         answer,
-        "b",
-        options=DIRECTION_OPTIONS,
+        improvement,
+        tolerance=0.5,
         name="Exercise 3.3",
-        hint="Read the codebook entry for outcome.",
-        why_wrong={
-            "a": "on the OQ-45 a higher score means more symptoms and problems; a fall in "
-            "the score is improvement.",
-            "c": "the alliance has its own columns (bond, goals, tasks, alliance); outcome is "
-            "the OQ-45-like distress score.",
-        },
-        explanation=f"Scores run from {low} to {high}; higher means more distress, so "
-        "improvement = intake − final.",
+        unit="points",
+        digits=1,
+        hint="Look up the direction of `outcome` in the codebook: does a higher score mean "
+        "more distress or less?",
+        mistakes=[
+            (
+                -improvement,
+                "The sign is flipped: you read a fall in the score as getting worse. On this "
+                "questionnaire higher means more distress, so improvement = earlier − later.",
+            ),
+            (
+                float(later),
+                "That is the later score itself; improvement is the difference between the "
+                "two scores.",
+            ),
+        ],
+        explanation=f"{fmt_number(earlier)} − {fmt_number(later)} = {fmt_number(improvement)}: "
+        "higher means more distress, so a falling score is improvement.",
     )
 
 

@@ -1,64 +1,85 @@
 """Checks for lesson 04, *How big is the alliance effect?*
 
-Expected answers are computed from :mod:`alliance_widgets.literature`, from
-``science.r_interval`` (Fisher's z interval) or from the data the lesson passes in.
+Expected answers are computed from :mod:`alliance_widgets.literature`, from the science
+layer (the binomial effect size display, the power of a correlation study, Spearman's
+correction for attenuation) or from the data the lesson passes in. Every multiple-choice
+distractor says which intuition it stands for.
 
 Examples
 --------
->>> check_variance_from_r(6.76, 0.26).ok
+>>> check_besd_gap("b").ok
 True
->>> print(check_variance_from_r(26, 0.26))
-Exercise 4.1 — ❌ not yet right.
-  ✗ 26 % is r written as a percentage: the famous misquote. A share of variance is r squared.
-  Hint: Multiply r by itself, then by 100 for a percentage.
 >>> check_misquote(False).ok
+True
+>>> check_power_share("c").ok
+True
+>>> print(check_power_share("a"))  # doctest: +ELLIPSIS
+Exercise 4.3 — ❌ not yet right.
+  ✗ 'a' (all of them: ...): that interval is drawn around the true r, ...
+>>> check_disattenuated_r(0.317).ok
 True
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import math
 from typing import Any
 
 import numpy as np
 
 from alliance_widgets import literature as lit
-from alliance_widgets.exercises.feedback import INCORRECT, Feedback, fmt_number
+from alliance_widgets.exercises.feedback import Feedback, fmt_number
 from alliance_widgets.exercises.generic import check_bool, check_choice, check_number, unanswered
+from alliance_widgets.science.correlation_studies import correlation_power, disattenuate
 
 __all__ = [
     "CAUSE_OPTIONS",
+    "POWER_N",
+    "besd_gap_options",
+    "check_besd_gap",
     "check_causation",
     "check_data_correlation",
+    "check_disattenuated_r",
     "check_misquote",
-    "check_smallest_n",
-    "check_variance_from_r",
-    "smallest_n_excluding_zero",
+    "check_power_share",
+    "power_options",
 ]
 
+_R_2018 = lit.ALLIANCE_OUTCOME_R_2018.value
+#: Clients per study in exercise 4.3.
+POWER_N = 60
 
-def check_variance_from_r(answer: Any, r: float, *, name: str = "Exercise 4.1") -> Feedback:
-    """The share of variance (%) a correlation ``r`` explains: ``100 · r²``."""
-    pct = 100 * r * r
-    return check_number(
+
+def besd_gap_options(r: float = _R_2018) -> dict[str, str]:
+    """Options for exercise 4.1: how far apart are the BESD's two success rates?"""
+    return {
+        "a": f"about {100 * r * r:.0f} percentage points, the share of variance r²",
+        "b": f"about {100 * r:.0f} percentage points",
+        "c": "about 50 percentage points: one group succeeds, the other does not",
+        "d": "no gap: with r this small the two groups succeed equally often",
+    }
+
+
+def check_besd_gap(answer: Any, r: float = _R_2018) -> Feedback:
+    """Exercise 4.1: the gap between the BESD's success rates is r, not r²."""
+    hi, lo = 50 + 50 * r, 50 - 50 * r
+    return check_choice(
         answer,
-        pct,
-        tolerance=0.1,
-        name=name,
-        unit="%",
-        digits=2,
-        hint="Multiply r by itself, then by 100 for a percentage.",
-        mistakes=[
-            (
-                100 * r,
-                f"{fmt_number(100 * r, 1)} % is r written as a percentage: the famous "
-                "misquote. A share of variance is r squared.",
-            ),
-            (r * r, "That is the proportion (0 to 1); multiply by 100 for a percentage."),
-            (100 * abs(r) ** 0.5, "That is the square root of r; square r instead."),
-        ],
-        explanation=f"{fmt_number(r)} × {fmt_number(r)} = {fmt_number(r * r, 4)}, that is "
-        f"{fmt_number(pct, 1)} % of the variance in outcome.",
+        "b",
+        options=besd_gap_options(r),
+        name="Exercise 4.1",
+        hint="The display gives one group 50 + 50·r successes per 100 and the other "
+        "50 − 50·r. Subtract.",
+        why_wrong={
+            "a": "r² describes variance, not success rates; the display was invented to show "
+            "that a small r² can mean a sizeable difference in how many do well.",
+            "c": "that would be r = 1, every client in one group doing well and none in the other.",
+            "d": "any r above 0 separates the groups; the question is by how much.",
+        },
+        explanation=f"{fmt_number(hi, 1)} against {fmt_number(lo, 1)} per 100: the gap, "
+        f"{fmt_number(hi - lo, 1)} points, is 100 · r. The same r explains only "
+        f"{fmt_number(100 * r * r, 1)} % of the variance: r² makes an effect look smaller than "
+        "the display does.",
     )
 
 
@@ -69,96 +90,80 @@ def check_misquote(answer: Any) -> Feedback:
         answer,
         False,
         name="Exercise 4.2",
-        hint=f"Is {fmt_number(100 * r)} % the correlation or the share of variance?",
+        hint=f"Is {fmt_number(100 * r)} % the correlation, or the share of variance?",
         why_wrong=f"r = {fmt_number(r)} ({lit.ALLIANCE_OUTCOME_R_1991.cite()}) is a "
-        f"correlation; it explains {fmt_number(100 * r * r, 1)} % of the variance, not "
-        f"{fmt_number(100 * r)} %.",
+        "correlation, not a percentage of anything. Square it for the share of variance.",
         explanation=f"{fmt_number(100 * r)} % mistakes the correlation for the share of "
-        f"variance, which is {fmt_number(100 * r * r, 1)} %.",
+        f"variance, which is r² = {fmt_number(r * r, 3)}, about {fmt_number(100 * r * r, 1)} %.",
     )
 
 
-def smallest_n_excluding_zero(r: float, options: Sequence[int], level: float = 0.95) -> int:
-    """The smallest sample size among ``options`` whose interval for ``r`` excludes 0.
-
-    Examples
-    --------
-    >>> smallest_n_excluding_zero(0.278, [20, 40, 60, 100])
-    60
-    """
-    from alliance_widgets.science.effects import r_interval
-
-    for n in sorted(options):
-        est = r_interval(r, n, level)
-        if est.low > 0 or est.high < 0:
-            return int(n)
-    raise ValueError(f"no n in {list(options)} gives an interval for r = {r} that excludes 0.")
+def power_options(r: float = _R_2018, n: int = POWER_N, level: float = 0.95) -> dict[str, str]:
+    """Options for exercise 4.3; the right one is computed from the study's power."""
+    tenths = round(10 * correlation_power(r, n, level))
+    return {
+        "a": "all of them: the interval for this r with this many clients starts above 0",
+        "b": f"about {100 * level:.0f} of every 100: the interval's confidence level",
+        "c": f"about {tenths} of every 10",
+        "d": f"about {100 * (1 - level):.0f} of every 100",
+    }
 
 
-def check_smallest_n(
-    answer: Any, r: float, options: Sequence[int], *, name: str = "Exercise 4.3"
+def check_power_share(
+    answer: Any, r: float = _R_2018, n: int = POWER_N, *, level: float = 0.95
 ) -> Feedback:
-    """Which of ``options`` is the smallest number of clients whose 95 % CI excludes 0?"""
-    from alliance_widgets.science.effects import r_interval
-
-    best = smallest_n_excluding_zero(r, options)
-    shown = {n: str(n) for n in options}
-    why = {}
-    for n in options:
-        e = r_interval(r, n)
-        limits = f"[{fmt_number(e.low, 2)}, {fmt_number(e.high, 2)}]"
-        why[n] = (
-            f"with {n} clients the interval is {limits}, which still includes 0."
-            if e.low <= 0 <= e.high
-            else f"with {n} clients the interval {limits} excludes 0, but a smaller n does too."
-        )
-    hint = "Move the number-of-clients slider, or call r_interval(r, n) for each n."
-    if answer is not None and not isinstance(answer, (int, np.integer)):
-        msg = f"Answer with one of the numbers {', '.join(shown.values())} (no quotes)."
-        return Feedback(name, INCORRECT, wrong=(msg,), hint=hint)
+    """Exercise 4.3: what share of studies of ``n`` clients exclude 0 when the true r is ``r``?"""
+    power = correlation_power(r, n, level)
     return check_choice(
-        None if answer is None else int(answer),
-        best,
-        options=shown,
-        name=name,
-        hint=hint,
-        why_wrong=why,
-        explanation=f"With {best} clients the 95 % interval for r = {fmt_number(r)} just "
-        "stays above 0; with fewer, a study this size could not rule out no relation at all.",
+        answer,
+        "c",
+        options=power_options(r, n, level),
+        name="Exercise 4.3",
+        hint="Look at the six studies above: did every interval stay clear of 0? Each study's "
+        "interval is drawn around its own sample r, not around the true one.",
+        why_wrong={
+            "a": "that interval is drawn around the true r, as if every study found exactly "
+            "it. Real samples wobble (the six above did), and the interval moves with them.",
+            "b": "95 % is how often an interval contains the true r, not how often it excludes 0.",
+            "d": f"{100 * (1 - level):.0f} in 100 is how often a study excludes 0 when the true "
+            "r *is* 0: a false alarm.",
+        },
+        explanation=f"With a true r of {fmt_number(r)} and {n} clients, the chance that a "
+        f"study's interval excludes 0 (its power) is {100 * power:.0f} %: many well-run "
+        "studies of a real effect will still report 'no significant relation'.",
     )
 
 
-#: Options for exercise 4.4: what does the alliance–outcome correlation show?
+#: Options for exercise 4.4: what would rule out "improvement raised the alliance"?
 CAUSE_OPTIONS: dict[str, str] = {
-    "a": "that a better alliance causes better outcomes",
-    "b": "that alliance and outcome go together; the direction is not settled by r alone",
-    "c": "nothing, because the correlation is small",
-    "d": "that outcomes cause the alliance, not the other way round",
+    "a": "the same study with many more clients",
+    "b": "rating symptoms at every session and testing whether the alliance predicts the "
+    "*next* session's change, over and above the change so far",
+    "c": "a more reliable alliance questionnaire",
+    "d": "a larger correlation",
 }
 
 
 def check_causation(answer: Any) -> Feedback:
-    """Exercise 4.4: what does an alliance–outcome correlation tell us about cause?"""
-    low, high = lit.ALLIANCE_OUTCOME_R_ADJUSTED_2020.value
+    """Exercise 4.4: which design separates "alliance helps" from "improvement lifts alliance"?"""
     return check_choice(
         answer,
         "b",
         options=CAUSE_OPTIONS,
         name="Exercise 4.4",
-        hint="Think of a client who feels better early on: what might that do to how they "
-        "rate the alliance later?",
+        hint="The rival explanation is about *order in time*: which came first, the "
+        "improvement or the good alliance rating?",
         why_wrong={
-            "a": "a correlation alone cannot show cause: early improvement can also raise "
-            "later alliance ratings.",
-            "c": "a small r can still matter across thousands of clients, and it is among "
-            "the most consistent findings in therapy research.",
-            "d": f"the relation survives adjusting for early improvement (r = "
-            f"{fmt_number(low)}–{fmt_number(high)}, {lit.ALLIANCE_OUTCOME_R_ADJUSTED_2020.cite()}), "  # noqa: E501
-            "so it is not only outcome driving alliance.",
+            "a": "more clients narrow the interval around r, but a precise correlation still "
+            "cannot say which came first.",
+            "c": "a more reliable measure gives a larger, truer r (see below), but no "
+            "information about what came first.",
+            "d": "a correlation of any size fits both stories: a strong alliance helping, or "
+            "improvement raising the alliance.",
         },
-        explanation=f"After adjusting for intake severity and early change the correlation "
-        f"is still {fmt_number(low)}–{fmt_number(high)} "
-        f"({lit.ALLIANCE_OUTCOME_R_ADJUSTED_2020.cite()}): suggestive, not proof of cause.",
+        explanation="Measuring both at every session lets a study ask whether this week's "
+        "alliance predicts next week's change once the change so far is taken into account. "
+        "It still cannot rule out every third variable: only an experiment could.",
     )
 
 
@@ -186,4 +191,34 @@ def check_data_correlation(
             (r * r, "That is r squared (the share of variance), not r."),
         ],
         explanation=f"{what} = {fmt_number(r)} in these data.",
+    )
+
+
+def check_disattenuated_r(
+    answer: Any,
+    r: float = _R_2018,
+    reliability: float = lit.ALLIANCE_GENERALIZABILITY.value,
+) -> Feedback:
+    """Exercise 4.6: Spearman's correction, ``r / √reliability``."""
+    true_r = disattenuate(r, reliability)
+    return check_number(
+        answer,
+        true_r,
+        tolerance=0.005,
+        name="Exercise 4.6",
+        digits=3,
+        hint="Divide r by the square root of the reliability: r / reliability ** 0.5.",
+        mistakes=[
+            (r / reliability, "You divided by the reliability itself; take its square root."),
+            (
+                r * math.sqrt(reliability),
+                "That multiplies: measurement error makes the observed r *smaller* than the "
+                "true one, so the correction makes it larger.",
+            ),
+            (r * reliability, "That shrinks r further; the correction divides."),
+        ],
+        explanation=f"{fmt_number(r)} / √{fmt_number(reliability)} = {fmt_number(true_r)}: "
+        f"{fmt_number(100 * true_r**2, 1)} % of the variance instead of "
+        f"{fmt_number(100 * r * r, 1)} %. Part of the alliance's 'small' r is measurement "
+        "error.",
     )

@@ -1,7 +1,7 @@
 """Checks for lesson 05, *Ruptures and repair*.
 
 One check per exercise. Expected answers come from :mod:`alliance_widgets.literature`
-(the kinds of rupture, the 2018 repair–outcome r, the task force's verdict) or from
+(the kinds of rupture, the task force's verdict) or from
 :func:`alliance_widgets.science.detect_ruptures` run on the data the lesson passes in.
 
 Examples
@@ -29,19 +29,16 @@ from alliance_widgets.exercises.feedback import (
     combine,
     fmt_number,
 )
-from alliance_widgets.exercises.generic import (
-    check_choice,
-    check_key_ideas,
-    check_number,
-    unanswered,
-)
+from alliance_widgets.exercises.generic import check_choice, check_choices, unanswered
 
 __all__ = [
+    "REPAIR_EXPLANATIONS",
+    "REPAIR_OPENINGS",
     "RUPTURE_VIGNETTES",
     "check_repair_evidence",
+    "check_repair_explanations",
+    "check_repair_opening",
     "check_repair_share",
-    "check_repair_statement",
-    "check_repair_variance",
     "check_rupture_kinds",
     "check_rupture_sessions",
 ]
@@ -276,34 +273,61 @@ def check_repair_share(answer: Any, sessions: pd.DataFrame, **rule: Any) -> Feed
         name=name,
         hint=hint,
         mistakes=mistakes,
-        explanation="Most ruptures in this clinic are repaired: the V shape is common.",
+        explanation="By the kit's rule most detected ruptures count as repaired. Whether "
+        "the rule's 'repaired' matches the simulation's own record is the next question.",
     )
 
 
-def check_repair_variance(answer: Any, r: float = lit.REPAIR_OUTCOME_R_2018.value) -> Feedback:
-    """Exercise 5.4: the percentage of outcome variance that goes with repair, ``100·r²``.
+#: The options of Exercise 5.4: what could make repair and outcome correlate even if
+#: repairing a rupture did nothing by itself. Keys a–c are such explanations.
+REPAIR_EXPLANATIONS: dict[str, str] = {
+    "a": "Clients who were already improving found it easier to talk a rupture through, so "
+    "improvement led to repair rather than the other way round.",
+    "b": "Some therapists are more skilled in many ways: the same skill that repairs "
+    "ruptures also helps their clients in other ways.",
+    "c": "Ruptures that get repaired tend to be milder ones, in relationships that were "
+    "stronger from the start, and a strong alliance goes with better outcome anyway.",
+    "d": "The correlation was pooled over many studies, and a pooled correlation shows "
+    "cause and effect.",
+    "e": "A correlation of about .3 is too small to mean anything at all.",
+}
+
+
+def check_repair_explanations(answer: Any) -> Feedback:
+    """Exercise 5.4: which explanations fit a repair–outcome correlation without causation.
+
+    ``answer`` is a list of letters from :data:`REPAIR_EXPLANATIONS`; a, b and c are each
+    a way the correlation could arise if repair itself changed nothing (reverse direction,
+    a common cause, a confound).
 
     Examples
     --------
-    >>> check_repair_variance(100 * lit.REPAIR_OUTCOME_R_2018.value ** 2).ok
+    >>> check_repair_explanations(["a", "b", "c"]).ok
     True
-    >>> check_repair_variance(100 * lit.REPAIR_OUTCOME_R_2018.value).wrong[0][:30]
-    'That is r written as a percent'
-    """
-    expected = 100 * r**2
-    return check_number(
+    >>> print(check_repair_explanations(["a", "d"]))
+    Exercise 5.4 — 🟡 partly correct.
+      ✓ 1 of your choices are right: 'a'.
+      ✗ 'd' (The correlation was pooled over many studies, and a pooled correlation shows cause and effect.): pooling makes a correlation more precise, not causal: every pooled study was itself correlational.
+      ✗ 2 right options are still missing.
+      Hint: For each, ask: could this make repaired clients do better even if the repair itself did nothing?
+    """  # noqa: E501
+    return check_choices(
         answer,
-        expected,
-        tolerance=0.1,
+        {"a", "b", "c"},
+        options=REPAIR_EXPLANATIONS,
         name="Exercise 5.4",
-        unit="%",
-        hint="Square r, then multiply by 100 to get a percentage.",
-        mistakes=[
-            (100 * r, "That is r written as a percentage; the share of variance is r squared."),
-            (r**2, "That is r² as a proportion; multiply by 100 for a percentage."),
-        ],
-        explanation="A correlation of this size is a real but modest association: most "
-        "of the differences in outcome lie elsewhere.",
+        hint="For each, ask: could this make repaired clients do better even if the repair "
+        "itself did nothing?",
+        why_wrong={
+            "d": "pooling makes a correlation more precise, not causal: every pooled study "
+            "was itself correlational.",
+            "e": "a small correlation can be real; and its size says nothing about whether "
+            "it is causal.",
+        },
+        explanation="Reverse direction (a), a common cause (b) and a confound (c) are the "
+        "usual rivals to 'repair causes improvement'. Studies that measure the alliance "
+        "session by session, and experiments that train therapists in repair, are how "
+        "researchers try to rule them out.",
     )
 
 
@@ -336,9 +360,9 @@ def check_repair_evidence(answer: Any) -> Feedback:
     correct = next(k for k, v in _EVIDENCE_OPTIONS.items() if v == group)
     k = lit.REPAIR_OUTCOME_R_2018.k
     why = {
-        "a": f"a common overstatement: the repair meta-analysis pooled only {k} studies, "
-        "too few for the top verdict, which went to the alliance itself, empathy and "
-        "others.",
+        "a": f"a common overstatement. The task force weighed the number of studies, their "
+        f"consistency and whether any showed repair causing better outcome: the repair "
+        f"meta-analysis pooled only {k} mostly small, correlational studies.",
         "c": "'promising' was the verdict for self-disclosure and immediacy; repair "
         "has a little more evidence than that.",
         "d": "no: the studies there are point to better outcomes with repair.",
@@ -355,67 +379,59 @@ def check_repair_evidence(answer: Any) -> Feedback:
     )
 
 
-_REPAIR_IDEAS = {
-    "naming what happened": [
-        "notice",
-        "noticed",
-        "seemed",
-        "seems",
-        "sense",
-        "felt",
-        "feel",
-        "quiet",
-        "frustrated",
-        "annoyed",
-        "happened",
-    ],
-    "inviting the client's view": [
-        "tell me",
-        "what was",
-        "how was",
-        "how did",
-        "wonder",
-        "would you",
-        "could you",
-        "what do you",
-        "your view",
-        "disagree",
-    ],
-    "owning your part without defending": [
-        "my part",
-        "i got",
-        "i was",
-        "i missed",
-        "i pushed",
-        "sorry",
-        "thank",
-        "thanks",
-        "wrong",
-        "my mistake",
-    ],
+#: The options of Exercise 5.6: openings a therapist might try with vignette C (flat
+#: agreement and one-word answers). Kit wording, after practitioners' advice: name what
+#: happened, invite the client's view, own one's part without defending it.
+REPAIR_OPENINGS: dict[str, str] = {
+    "a": "I have used this plan with many clients and it works, so I would ask you to "
+    "trust me on it and give it a proper go.",
+    "b": "Great, you are on board with the plan, so let's get going with the homework for "
+    "this week.",
+    "c": "You seem very passive today. You need to put more in if you want this to work.",
+    "d": "You have agreed with everything today, and I have done most of the talking. I "
+    "wonder if I have been steering us somewhere that is more mine than yours. Could you "
+    "tell me how today has felt, even if it is a criticism?",
+    "e": "You seem quiet today, and you have agreed with everything I suggested. Shall we "
+    "move on to the next exercise, then?",
+}
+
+#: The key of Exercise 5.6.
+_OPENING_KEY = "d"
+
+_OPENING_WHY = {
+    "a": "it defends the therapist's plan instead of asking about the client's experience: "
+    "the client's silence is answered with authority, not curiosity.",
+    "b": "it takes flat agreement at face value. Agreeing with everything in a flat voice "
+    "is a sign of withdrawal, and pressing on with the plan leaves the rupture unspoken.",
+    "c": "it blames the client for the rupture. Put on the spot and criticised, a "
+    "withdrawing client is likely to withdraw further.",
+    "e": "it names what the therapist sees (a good start) but moves on at once, so the "
+    "client is never invited to say what is going on, and the therapist owns no part of it.",
 }
 
 
-def check_repair_statement(answer: Any) -> Feedback:
-    """Exercise 5.6: what a therapist could say to start repairing a rupture.
+def check_repair_opening(answer: Any) -> Feedback:
+    """Exercise 5.6: which opening best starts a repair with the withdrawing client (C).
 
-    Looks for three ideas by their words only (the feedback says so): naming what
-    happened, inviting the client's view, and owning one's part without defending.
+    A choice with explained distractors, not a free-text check: no program can tell from
+    the words of a sentence whether it repairs or wounds, so the kit does not grade
+    written sentences (the lesson offers a model answer and a rubric for those).
 
     Examples
     --------
-    >>> text = ("I noticed you went quiet when I suggested the exercise. I wonder if I "
-    ...         "pushed too hard - would you tell me how it was for you?")
-    >>> check_repair_statement(text).ok
+    >>> check_repair_opening("d").ok
     True
-    >>> check_repair_statement("Let's move on to the homework now please.").status
-    'incorrect'
+    >>> check_repair_opening("c").wrong[0][:40]
+    "'c' (You seem very passive today. You ne"
     """
-    return check_key_ideas(
+    return check_choice(
         answer,
-        _REPAIR_IDEAS,
+        _OPENING_KEY,
+        options=REPAIR_OPENINGS,
         name="Exercise 5.6",
-        hint="Say what you noticed, ask how it was for the client, and take your share "
-        "of it without defending yourself.",
-        min_words=8,
+        hint="Look for the opening that does three things: says what the therapist noticed, "
+        "asks how it was for the client, and takes a share of it without defending.",
+        why_wrong=_OPENING_WHY,
+        explanation="It names the pattern without blame, owns the therapist's share "
+        "('I have done most of the talking'), and makes it safe to disagree.",
     )

@@ -78,16 +78,18 @@ def check_icc_from_variances(
 def _icc_options() -> dict[str, str]:
     pct = fmt_number(lit.THERAPIST_EFFECTS.value)
     return {
-        "a": f"{pct} % of clients are affected by who their therapist is",
-        "b": f"{pct} % of the differences in outcome between clients lie between "
-        "therapists, so clients of the same therapist are a little alike",
-        "c": f"a therapist changes each client's outcome by {pct} %",
-        "d": f"{pct} % of therapists are much better than the rest",
+        "a": f"{pct} % of clients have outcomes that depend on who their therapist is",
+        "b": f"a therapist changes each client's outcome by about {pct} %",
+        "c": f"{pct} % of therapists get much better outcomes than the rest",
+        "d": f"{pct} % of the variance in outcome across clients lies between therapists",
     }
 
 
 #: The options of Exercise 6.2, with the therapist share printed from literature.py.
 ICC_MEANING_OPTIONS: dict[str, str] = _icc_options()
+
+#: The key of Exercise 6.2.
+_ICC_MEANING_KEY = "d"
 
 
 def check_icc_meaning(answer: Any) -> Feedback:
@@ -97,28 +99,30 @@ def check_icc_meaning(answer: Any) -> Feedback:
 
     Examples
     --------
-    >>> check_icc_meaning("b").ok
+    >>> check_icc_meaning("d").ok
     True
-    >>> check_icc_meaning("c").wrong[0].endswith("not a change in any one client.")
+    >>> check_icc_meaning("b").wrong[0].endswith("not a change in any one client.")
     True
     """
     why = {
         "a": "the ICC is not a head count: every client's outcome is partly about their "
         "therapist, a little.",
-        "c": "the ICC describes how outcomes vary across a whole clinic; it is a share of "
+        "b": "the ICC describes how outcomes vary across a whole clinic; it is a share of "
         "variance, not a change in any one client.",
-        "d": "the ICC is about clients' outcomes, not a ranking of therapists.",
+        "c": "the ICC is about how clients' outcomes vary, not a ranking of therapists.",
     }
+    share = lit.THERAPIST_EFFECTS.value / 100
     return check_choice(
         answer,
-        "b",
+        _ICC_MEANING_KEY,
         options=ICC_MEANING_OPTIONS,
         name="Exercise 6.2",
-        hint="An ICC is a share of variance: of all the ways clients' outcomes differ, how "
+        hint="An ICC is a share of variance: of all the ways clients' outcomes vary, how "
         "much goes with which therapist they saw?",
         why_wrong=why,
-        explanation="Small as a share, this still means some therapists' clients do "
-        "reliably better than others'.",
+        explanation=f"A variance share of {fmt_number(100 * share)} % means therapists' true "
+        f"averages spread by √{fmt_number(share)} ≈ {fmt_number(share**0.5, 2)} of the "
+        "outcome's SD: small for one client, but it applies to every client a therapist sees.",
     )
 
 
@@ -227,7 +231,8 @@ def check_baldwin_finding(answer: Any) -> Feedback:
         "between",
         options=BALDWIN_OPTIONS,
         name="Exercise 6.4",
-        hint="Reread the printed summary of Baldwin, Wampold & Imel (2007) above.",
+        hint="They split the alliance into a therapist part and a client part; which would "
+        "you bet on? Their result is printed just after this check.",
         why_wrong=why,
         explanation="Therapists who form better alliances on average had clients who did "
         "better: what the therapist brings matters.",

@@ -24,11 +24,11 @@ from alliance_widgets import literature as lit
 from alliance_widgets.exercises.data_checks import check_proportion, require_columns
 from alliance_widgets.exercises.feedback import INCORRECT, Feedback, combine, fmt_number
 from alliance_widgets.exercises.generic import check_choice, check_number, unanswered
+from alliance_widgets.science.validation import check_real
 
 __all__ = [
-    "FEEDBACK_EFFECT_OPTIONS",
     "check_change_categories",
-    "check_feedback_effect",
+    "check_effect_in_points",
     "check_recovered_share",
     "check_reliable_change_threshold",
     "check_signal",
@@ -172,47 +172,35 @@ def check_signal(answer: Any, scores: Sequence[float], *, intake: float | None =
     )
 
 
-def _feedback_options() -> dict[str, str]:
-    overall = lit.FEEDBACK_EFFECT_2021
-    lo, hi = lit.FEEDBACK_CST_2023.value
-    return {
-        "a": "large for every client: feedback roughly doubles recovery",
-        "b": f"small on average (d = {fmt_number(overall.value)}), larger for not-on-track "
-        f"clients when clinical support tools are used (g ≈ {fmt_number(lo)}–{fmt_number(hi)})",
-        "c": "none: meta-analyses found no effect",
-        "d": "harmful: clients drop out when they see their scores",
-    }
-
-
-#: The options of the feedback-effect exercise, effect sizes printed from literature.py.
-FEEDBACK_EFFECT_OPTIONS: dict[str, str] = _feedback_options()
-
-
-def check_feedback_effect(answer: Any) -> Feedback:
-    """Exercise 7.5: what routine outcome feedback does, by the meta-analyses.
+def check_effect_in_points(answer: Any, *, d: float, sd: float) -> Feedback:
+    """Exercise 7.5: a standardised effect turned back into OQ-45 points, ``d · SD``.
 
     Examples
     --------
-    >>> check_feedback_effect("b").ok
+    >>> check_effect_in_points(2.55, d=0.15, sd=17).ok
     True
-    >>> check_feedback_effect("a").status
-    'incorrect'
+    >>> check_effect_in_points(0.15 / 17, d=0.15, sd=17).wrong[0][:30]
+    'That divides d by the SD; d is'
     """
-    n = lit.FEEDBACK_EFFECT_2021.k
-    why = {
-        "a": "a common overstatement; the average effect across studies is small.",
-        "c": f"the effect is small but its interval excludes zero ({n} studies).",
-        "d": "the meta-analyses found no such harm on average.",
-    }
-    return check_choice(
+    d = check_real("d", d)
+    sd = check_real("sd", sd, low=0, low_open=True)
+    expected = d * sd
+    return check_number(
         answer,
-        "b",
-        options=FEEDBACK_EFFECT_OPTIONS,
+        expected,
+        tolerance=0.05,
         name="Exercise 7.5",
-        hint="Look at the effect sizes printed above: overall, and for not-on-track clients.",
-        why_wrong=why,
-        explanation="Feedback helps most where it is needed: it alerts the therapist to "
-        "the clients who are going off track.",
+        unit="points",
+        hint="d is a difference in SD units: multiply it by the SD to get points.",
+        mistakes=[
+            (d / sd, "That divides d by the SD; d is already in SD units, so multiply."),
+            (sd / d, "That divides the SD by d; multiply the two instead."),
+            (100 * d, "That is d written as a percentage; d is in SD units, not percent."),
+        ],
+        explanation=f"{fmt_number(expected, 1)} points: a shift in the average over many "
+        "clients. It is not judged against the reliable change, which is a threshold for one "
+        "person's two scores; what it means for clients shows better as how many more of "
+        "them end up recovered (the next cell).",
     )
 
 
