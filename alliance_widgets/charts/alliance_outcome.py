@@ -103,7 +103,11 @@ def alliance_outcome_chart(
         )
         .add_params(threshold_param)
     )
-    fit = base.transform_regression(X_FIELD, Y_FIELD)
+    # vega computes the line's ends in the chart; rounded like the data they come from, so
+    # its ARIA label reads "26.44", not "26.4368560263".
+    fit = base.transform_regression(X_FIELD, Y_FIELD).transform_calculate(
+        **{Y_FIELD: f"round(datum.{Y_FIELD} * 100) / 100"}
+    )
     line = fit.mark_line(color=PALETTE["observed"], strokeWidth=3, clip=True).encode(x=x, y=y)
     line_label = (
         fit.transform_window(rank="rank()", sort=[alt.SortField(X_FIELD, order="descending")])
