@@ -20,6 +20,7 @@ import dill
 import nbformat
 import pytest
 
+from alliance_widgets.exercises.generic import check_choice
 from alliance_widgets.tools import assign
 from alliance_widgets.tools.assign_master import Exercise, find_exercises, master_notebook
 
@@ -207,6 +208,36 @@ MALFORMED = [
     ('# %% tags=["exercise"] points="two"\na = None\n' + SOLVED + "# %%\nc(a)\n", "points must"),
     ('# %% tags=["exercise"] manual=yes\na = None\n' + SOLVED + "# %%\nc(a)\n", "key=JSON"),
 ]
+
+
+def test_hidden_test_fails_when_the_notebook_redefines_the_check() -> None:
+    text = (
+        '# %% [markdown]\n# ### Exercise 9.1\n# %% tags=["exercise"]\nanswer_9_1 = None\n'
+        '# %% tags=["solution"]\nanswer_9_1 = "b"\n'
+        '# %%\ncheck_choice(answer_9_1, "b", options={"a": "no", "b": "yes"})\n'
+    )
+    nb = master_notebook(text, "09_demo.py", {"name": "09_demo"})
+    public, hidden = [c.source for c in nb.cells if "_alliance_feedback" in c.source]
+    assert "hidden: true" in hidden
+
+    def run(test: str, namespace: dict[str, Any]) -> None:
+        exec(test.split("# END TEST CONFIG")[1], namespace)
+
+    kit = {"__name__": "__main__", "check_choice": check_choice, "answer_9_1": "b"}
+    run(public, dict(kit))
+    run(hidden, dict(kit))
+    with pytest.raises(AssertionError, match="not yet right"):
+        run(public, {**kit, "answer_9_1": "a"})
+    # A learner's own "check" that always says correct passes the public test only.
+    forged: dict[str, Any] = {"__name__": "__main__", "answer_9_1": "a"}
+    exec(
+        "from alliance_widgets.exercises.feedback import Feedback\n"
+        "def check_choice(*args, **kwargs):\n    return Feedback('Q', 'correct')\n",
+        forged,
+    )
+    run(public, dict(forged))
+    with pytest.raises(AssertionError, match="redefined in the notebook"):
+        run(hidden, dict(forged))
 
 
 @pytest.mark.parametrize(("text", "message"), MALFORMED)

@@ -6,10 +6,10 @@ the worked answer (tagged ``solution``) and the check call that shows the learne
 assign format (``# BEGIN QUESTION`` … ``# END QUESTION``): the blank becomes the question's
 prompt, the worked answer its solution (one source, no copy), and the check becomes the
 public test, asserting that the check passes and failing with the words the learner sees.
-A worked answer that is a plain value (``"b"``, ``[4, 9]``, ``False``) also gets a hidden test
-that compares the answer with it, without trusting the notebook's own check function.
-Answers that are free text are marked ``manual: true`` and get no test: words are never
-auto-scored.
+A hidden test runs the same check and makes sure that neither the check function nor
+its Feedback was redefined in the learner's notebook, so a question cannot be passed by
+replacing the check; a question scores all or nothing. Answers that are free text are
+marked ``manual: true`` and get no test: words are never auto-scored.
 
 Per-exercise settings ride on the ``exercise`` cell's marker line, in jupytext's
 ``key=value`` form: ``# %% tags=["exercise"] points=2`` or ``manual=true``.
@@ -58,19 +58,6 @@ _HEADING = re.compile(r"^#{2,4}\s+Exercise\s+(?P<number>\d+(?:\.\d+)*)\b", re.MU
 _META = re.compile(r"(?P<key>[A-Za-z_]\w*)\s*=\s*(?P<value>\[[^\]]*\]|\"[^\"]*\"|[^\s\"]+)")
 # A free-text answer: a string of at least this many words is a sentence, not a choice.
 _MIN_WORDS = 4
-# Normalises an answer the way the kit's checks do (case and spaces of text ignored, order
-# of a list of choices ignored), so the hidden test is never stricter about form than the
-# public one. Written out in the test so that grading needs no helper from the kit.
-_NORMALISE = """def _alliance_same(v):
-    if isinstance(v, str):
-        return v.strip().casefold()
-    if isinstance(v, bool):
-        return ("bool", v)
-    if isinstance(v, dict):
-        return frozenset((_alliance_same(k), _alliance_same(x)) for k, x in v.items())
-    if isinstance(v, (list, tuple, set, frozenset)):
-        return tuple(sorted((_alliance_same(x) for x in v), key=repr))
-    return v"""
 
 
 @dataclass(frozen=True)
@@ -79,7 +66,8 @@ class Exercise:
 
     ``start`` is the cell holding its ``### Exercise N.M`` heading (or the blank itself when
     there is none), ``blank`` the ``exercise`` cell, ``solutions`` the ``solution`` cells and
-    ``check`` the check cell. ``literal`` is the worked answer when it is a plain value.
+    ``check`` the check cell. ``literal`` is the worked answer when it is a plain value
+    without floats (``"b"``, ``[4, 9]``, ``False``), else None.
     """
 
     name: str
@@ -128,6 +116,23 @@ def _is_text(node: ast.expr | None) -> bool:
     return False
 
 
+def _exact(value: Any) -> bool:
+    """True for a plain value that can be compared exactly: no floats, nothing empty.
+
+    Examples
+    --------
+    >>> _exact(["b", "c"]), _exact({"A": 1}), _exact(12.5), _exact(None)
+    (True, True, False, False)
+    """
+    if isinstance(value, (str, bool, int)):
+        return True
+    if isinstance(value, dict):
+        return bool(value) and all(_exact(k) and _exact(v) for k, v in value.items())
+    if isinstance(value, (list, tuple, set, frozenset)):
+        return bool(value) and all(_exact(v) for v in value)
+    return False
+
+
 def _exercise(src: LessonSource, lines: list[str], i: int, prev_end: int) -> Exercise:
     cells = src.cells
     where = f"{src.name}.py, line {cells[i].line}"
@@ -169,6 +174,8 @@ def _exercise(src: LessonSource, lines: list[str], i: int, prev_end: int) -> Exe
             literal = ast.literal_eval(value)
         except ValueError:
             literal = None
+    if not _exact(literal):
+        literal = None
     label = label or answer.removeprefix("answer_").replace("_", ".")
     name = "exercise_" + re.sub(r"\W", "_", label)
     return Exercise(name, label, start, i, tuple(range(i + 1, j)), j, points, manual, answer,
@@ -229,15 +236,22 @@ def _tests(src: LessonSource, ex: Exercise) -> list[str]:
         "assert _alliance_feedback.ok, '\\n' + str(_alliance_feedback)",
     ]
     tests = ["\n".join(public)]
-    if ex.literal is not None:
-        hidden = [
-            '""" # BEGIN TEST CONFIG',
-            "hidden: true",
-            '""" # END TEST CONFIG',
-            _NORMALISE,
-            f"assert _alliance_same({ex.answer}) == _alliance_same({ex.literal!r})",
-        ]
-        tests.append("\n".join(hidden))
+    callee = (
+        call.value.func if isinstance(call, ast.Expr) and isinstance(call.value, ast.Call) else None
+    )
+    guard = "type(_alliance_feedback).__module__ != '__main__'"
+    if callee is not None:
+        guard = f"getattr({ast.unparse(callee)}, '__module__', None) != '__main__' and {guard}"
+    hidden = [
+        '""" # BEGIN TEST CONFIG',
+        "hidden: true",
+        '""" # END TEST CONFIG',
+        *lines,
+        f"_alliance_feedback = {call_text}",
+        f"assert {guard}, 'the check or its Feedback was redefined in the notebook'",
+        "assert _alliance_feedback.ok",
+    ]
+    tests.append("\n".join(hidden))
     return tests
 
 
@@ -270,9 +284,8 @@ def master_notebook(text: str, filename: str, config: dict[str, Any]) -> Any:
         question = {"name": ex.name, "points": ex.points}
         if ex.manual:
             question["manual"] = True
-        elif ex.literal is not None:
-            # The hidden test guards the public one (same answer, checked without the
-            # notebook's own check function): both pass, or the question scores nothing.
+        else:
+            # The hidden test guards the public one: both pass, or the question scores 0.
             question["all_or_nothing"] = True
         # The kit's own check cell stays, so otter's check cell would repeat it.
         question["check_cell"] = False
