@@ -140,6 +140,8 @@ def assign_lesson(source: Path, wheel: Path, output_dir: Path, *, run_tests: boo
         "check_all_cell": False,
         "export_cell": False,
         "generate": {"pdf": False},
+        # Grade with the Python the assignment was made (and its solutions checked) with.
+        "python_version": f"{sys.version_info.major}.{sys.version_info.minor}",
     }
     master = master_dir / f"{name}.ipynb"
     nbformat.write(master_notebook(text, source.name, config), master)
