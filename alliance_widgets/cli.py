@@ -38,6 +38,10 @@ SUBCOMMANDS: dict[str, tuple[str, str]] = {
         "alliance_widgets.tools.export",
         "export lessons to offline HTML pages (no CDN, every chart drawn)",
     ),
+    "assign": (
+        "alliance_widgets.tools.assign",
+        "turn lessons into otter-grader assignments (student, autograder, solutions)",
+    ),
     "doctor": ("alliance_widgets.checkup", "report on this environment and what to fix"),
 }
 # Subcommands whose modules the wheel leaves out (see pyproject.toml): they work on a
