@@ -46,7 +46,7 @@ SUBCOMMANDS: dict[str, tuple[str, str]] = {
 }
 # Subcommands whose modules the wheel leaves out (see pyproject.toml): they work on a
 # checkout's lessons/src with the test extras installed.
-CHECKOUT_ONLY = frozenset({"lessons"})
+CHECKOUT_ONLY = frozenset({"lessons", "assign"})
 
 
 def build_parser() -> argparse.ArgumentParser:
