@@ -35,7 +35,7 @@ from alliance_widgets.exercises.lesson02 import (
     EVIDENCE_OPTIONS,
     PIE_STATEMENTS,
 )
-from alliance_widgets.science import empirical_estimates, variance_explained
+from alliance_widgets.science import d_to_r, empirical_estimates, variance_explained
 
 shares = lit.LAMBERT_1992_SHARES.value
 split = "/".join(f"{v:.0f}" for v in shares.values())
@@ -177,7 +177,8 @@ print(lambert.summary)
 # result is an **effect size**: a correlation **r**, or a difference between groups **d**.
 # Lesson 04 explains both; for now one rule is enough: squaring a correlation gives the
 # **share of the differences between clients' outcomes** that the factor accounts for
-# (statisticians say *variance explained*). A d is first turned into an r.
+# (statisticians say *variance explained*). A d is first turned into an r with
+# r = d / √(d² + 4) (for two equal groups); the table further down shows an example.
 #
 # Try the rule before looking at the estimates.
 
@@ -275,6 +276,20 @@ shown.sort_values("share of variance (%)", ascending=False, kind="stable").reset
 print(lit.THERAPY_TOTAL_EFFECT.describe())
 
 # %% [markdown]
+# One conversion worked through, for a d in the table (Wampold's figure for empathy):
+
+# %%
+d_empathy = lit.WAMPOLD_2015_D.value["empathy"]
+r_empathy = d_to_r(d_empathy)
+print(
+    f"d = {d_empathy} → r = {d_empathy} / √({d_empathy}² + 4) = {r_empathy:.3f} → "
+    f"r² = {100 * r_empathy**2:.1f} % of the variance"
+)
+
+# %% [markdown]
+# The two empathy rows come from different summaries and years (Wampold's d summarises
+# the earlier meta-analyses; the r row is the 2018 one), so they need not agree exactly.
+#
 # Four things to notice:
 #
 # - receiving therapy at all accounts for a share of variance that sounds modest, yet it

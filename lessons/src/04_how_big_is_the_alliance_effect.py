@@ -7,7 +7,9 @@
 # How big is the link, really? This lesson explains the number studies of it report, the
 # correlation **r**, and its square **r²**; walks through nearly thirty years of research
 # summaries; corrects a famous misquote; shows why small studies can find almost anything;
-# and shows why measurement error makes the link look smaller than it is.
+# and shows why measurement error makes the link look smaller than it is. (Research calls
+# it the alliance *effect* out of habit; as you will see, a correlation alone shows a link,
+# an association, not that the alliance causes the change.)
 #
 # ## What you will be able to do
 #
@@ -96,7 +98,9 @@ print(lit.ALLIANCE_OUTCOME_HETEROGENEITY_2018.describe())
 
 # %% [markdown]
 # Across the summaries in the table the correlation has stayed in a narrow band (see its
-# r column), across many kinds of therapy. The numbers in square brackets are a 95 %
+# r column), across many kinds of therapy. These are not independent confirmations: each
+# later summary includes most of the earlier studies plus new ones, so their agreement
+# shows that the estimate stays stable as studies accumulate. The numbers in square brackets are a 95 %
 # interval (more on those below). *Heterogeneous* means that the single studies' results
 # differ from one another more than chance alone would make them; I² is the share of that
 # spread that chance does not explain, and a few studies even found a negative
