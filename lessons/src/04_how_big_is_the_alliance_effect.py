@@ -289,9 +289,10 @@ display(
     Markdown(
         f"Researchers usually plan for 80 % power. For a true r of {r_2018} that takes "
         f"**{n_80} clients**. The interval that a study of {POWER_N} clients *would* show if "
-        f"its sample r came out exactly at {r_2018} is {r_interval(r_2018, POWER_N)}; it "
-        "lies above 0, but half the real studies of that size draw a smaller r and an "
-        "interval that reaches below 0."
+        f"its sample r came out exactly at {r_2018} is {r_interval(r_2018, POWER_N)}. It "
+        "lies above 0, but real studies of that size wobble around the true r, and about "
+        f"{1 - correlation_power(r_2018, POWER_N):.0%} of them draw an r small enough for "
+        "the interval to reach below 0."
     )
 )
 
