@@ -341,14 +341,6 @@ answer_7_5 = "b"
 ex.check_feedback_effect(answer_7_5)
 
 # %% [markdown]
-# Feedback works best when it leads to a conversation. The same research tradition
-# uses brief alliance check-ins at the end of each session; a session rated below the
-# cutoff printed here is a prompt to ask what did not work:
-
-# %%
-print(lit.SRS_CUTOFF.describe())
-
-# %% [markdown]
 # ## What this lesson corrects
 #
 # - *"Feedback helps everyone a lot."* Its average effect is small; it helps most for
@@ -391,7 +383,6 @@ for ref in lit.references(
     lit.FEEDBACK_EFFECT_2021,
     lit.FEEDBACK_CST_2023,
     lit.PCOMS_EFFECT,
-    lit.SRS_CUTOFF,
 ):
     print("-", ref)
 
