@@ -343,10 +343,10 @@ print(lit.WAMPOLD_2015_D.describe())
 # %% [markdown]
 # Wampold and colleagues read the comparisons of bona fide treatments as supporting the
 # verdict: the differences between treatments and the specific ingredients come out near
-# zero. Others read the same kind of evidence differently. Meta-analyses that compared
-# cognitive-behavioural therapy with other therapies for particular problems, or that
-# added one specific component to a treatment and compared it with the treatment alone,
-# found small differences:
+# zero. Others read the evidence differently: comparisons of particular therapies for
+# particular problems, and studies that add one specific component to a treatment and
+# compare it with the treatment alone, have found small differences. A meta-analysis of
+# such component studies:
 
 # %%
 print(lit.TREATMENT_DIFFERENCES_CRITIQUES.describe())
@@ -425,8 +425,8 @@ display(
         f"({r_alliance}) squared, a share of *variance* for one element. Not like for "
         "like.\n"
         '- *"Research shows techniques do not matter."* That is one side of the dodo-bird '
-        "debate; meta-analyses of treatment comparisons and of added components found "
-        "small differences.\n"
+        "debate; a meta-analysis of studies that added a specific component found small "
+        "differences.\n"
         f'- *"Goal consensus explains {gc_quoted:g} %, empathy {quoted["empathy"]:g} %…"* '
         f"These are squares of 2011 correlations. With the 2018 goal consensus r of "
         f"{r_2018['goal consensus']}, the share is about {gc_2018:.1f} %.\n"
