@@ -350,11 +350,10 @@ print(lit.WAMPOLD_2015_D.describe())
 
 # %%
 print(lit.TREATMENT_DIFFERENCES_CRITIQUES.describe())
-print()
-print(lit.TREATMENT_DIFFERENCES_CRITIQUES.note)
 
 # %% [markdown]
-# Both sides agree that differences between established treatments are small next to the
+# That finding was contested in turn: a reply from the other side found the larger
+# follow-up difference not statistically supported. Both sides agree that differences between established treatments are small next to the
 # differences between clients and between therapists. They disagree on whether "small"
 # means "none", and on whether it holds for every problem. For a therapist the practical
 # reading is the same either way: a technique is delivered inside a relationship, and
