@@ -47,9 +47,7 @@ print("The alliance_widgets kit is loaded.")
 # Jupyter that draws sliders, charts that work without internet) and says, in plain words,
 # what to do if something is off. Run it.
 
-# %%
-# NBVAL_IGNORE_OUTPUT: the report lists this computer's package versions and the
-# program you opened the notebook in, which differ from machine to machine.
+# %% tags=["nbval-ignore-output"]
 report = aw.doctor()
 report
 
@@ -129,7 +127,9 @@ chart = (
     .mark_bar()
     .encode(
         x=alt.X("part:N", title=None, sort=None),
-        y=alt.Y("rating:Q", title=f"Rating ({low}–{high})", scale=alt.Scale(domain=[0, high])),
+        # Bars start at the lowest answer, not at 0, which no one can give.
+        y=alt.Y("rating:Q", title=f"Rating ({low}–{high})", scale=alt.Scale(domain=[low, high])),
+        y2=alt.datum(low),
         color=alt.condition(
             alt.datum.rating >= threshold,
             alt.value(PALETTE["alliance"]),
@@ -156,17 +156,19 @@ chart
 # yet right** or **not answered yet**, what is right and what is wrong, and gives a hint.
 # Try as often as you like.
 #
-# Here is what the feedback looks like for a wrong answer to the first exercise:
+# Here is what the feedback looks like for a wrong answer to a practice question, *how
+# many days are there in a week?*, answered with 8:
 
 # %%
 from alliance_lessons import (
     check_doctor_verdict,
     check_not_a_component,
+    check_number,
     check_scale_points,
 )
 
 # %% tags=["feedback-demo"]
-check_scale_points(7)
+check_number(8, 7, name="Practice: days in a week", hint="Count from Monday to Sunday.")
 
 # %% [markdown]
 # ### Exercise 0.1

@@ -340,9 +340,17 @@ print(explorer.summary)
 # the numbers are the kit's illustrations, not measurements; what matters is the *shape*.
 
 # %%
+# A subscale score's standard error of measurement, SD·√(1 − alpha), from the middle of
+# the published ranges: gaps smaller than this are within measurement error.
+sd = sum(lit.WAI_SR_ITEM_MEAN.extra["sd"]) / 2
+alpha = sum(lit.WAI_SR_ALPHA_SUBSCALE.value) / 2
+sem = sd * (1 - alpha) ** 0.5
 for key, scenario in SCENARIOS.items():
     profile = ", ".join(f"{c} {v:.1f}" for c, v in scenario.profile.items())
-    print(f"{key:<20} {scenario.label}  ({profile}; weakest: {scenario.lowest})")
+    values = sorted(scenario.profile.values())
+    weakest = scenario.lowest if values[1] - values[0] > sem else "none clearly"
+    print(f"{key:<20} {scenario.label}  ({profile}; weakest: {weakest})")
+print(f"\n(A gap of less than about {sem:.1f} points between parts is within measurement error.)")
 
 # %% [markdown]
 # Choose one in the menu, or from Python. Here is the client who likes their therapist but

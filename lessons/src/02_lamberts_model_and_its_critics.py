@@ -35,7 +35,7 @@ from alliance_lessons.lesson02 import (
 )
 from alliance_widgets import literature as lit
 from alliance_widgets.charts import static_bundle
-from alliance_widgets.science import empirical_estimates, variance_explained
+from alliance_widgets.science import d_to_r, empirical_estimates, variance_explained
 
 shares = lit.LAMBERT_1992_SHARES.value
 split = "/".join(f"{v:.0f}" for v in shares.values())
@@ -177,7 +177,8 @@ print(lambert.summary)
 # result is an **effect size**: a correlation **r**, or a difference between groups **d**.
 # Lesson 04 explains both; for now one rule is enough: squaring a correlation gives the
 # **share of the differences between clients' outcomes** that the factor accounts for
-# (statisticians say *variance explained*). A d is first turned into an r.
+# (statisticians say *variance explained*). A d is first turned into an r with
+# r = d / √(d² + 4) (for two equal groups); the table further down shows an example.
 #
 # Try the rule before looking at the estimates.
 
@@ -275,6 +276,20 @@ shown.sort_values("share of variance (%)", ascending=False, kind="stable").reset
 print(lit.THERAPY_TOTAL_EFFECT.describe())
 
 # %% [markdown]
+# One conversion worked through, for a d in the table (Wampold's figure for empathy):
+
+# %%
+d_empathy = lit.WAMPOLD_2015_D.value["empathy"]
+r_empathy = d_to_r(d_empathy)
+print(
+    f"d = {d_empathy} → r = {d_empathy} / √({d_empathy}² + 4) = {r_empathy:.3f} → "
+    f"r² = {100 * r_empathy**2:.1f} % of the variance"
+)
+
+# %% [markdown]
+# The two empathy rows come from different summaries and years (Wampold's d summarises
+# the earlier meta-analyses; the r row is the 2018 one), so they need not agree exactly.
+#
 # Four things to notice:
 #
 # - receiving therapy at all accounts for a share of variance that sounds modest, yet it
@@ -328,17 +343,17 @@ print(lit.WAMPOLD_2015_D.describe())
 # %% [markdown]
 # Wampold and colleagues read the comparisons of bona fide treatments as supporting the
 # verdict: the differences between treatments and the specific ingredients come out near
-# zero. Others read the same kind of evidence differently. A meta-analysis of studies
-# that added one specific component to a treatment and compared it with the treatment
-# alone found small differences:
+# zero. Others read the evidence differently: comparisons of particular therapies for
+# particular problems, and studies that add one specific component to a treatment and
+# compare it with the treatment alone, have found small differences. A meta-analysis of
+# such component studies:
 
 # %%
 print(lit.TREATMENT_DIFFERENCES_CRITIQUES.describe())
-print()
-print(lit.TREATMENT_DIFFERENCES_CRITIQUES.note)
 
 # %% [markdown]
-# Both sides agree that differences between established treatments are small next to the
+# That finding was contested in turn: a reply from the other side found the larger
+# follow-up difference not statistically supported. Both sides agree that differences between established treatments are small next to the
 # differences between clients and between therapists. They disagree on whether "small"
 # means "none", and on whether it holds for every problem. For a therapist the practical
 # reading is the same either way: a technique is delivered inside a relationship, and
@@ -409,8 +424,8 @@ display(
         f"({r_alliance}) squared, a share of *variance* for one element. Not like for "
         "like.\n"
         '- *"Research shows techniques do not matter."* That is one side of the dodo-bird '
-        "debate; meta-analyses of treatment comparisons and of added components found "
-        "small differences.\n"
+        "debate; a meta-analysis of studies that added a specific component found small "
+        "differences.\n"
         f'- *"Goal consensus explains {gc_quoted:g} %, empathy {quoted["empathy"]:g} %…"* '
         f"These are squares of 2011 correlations. With the 2018 goal consensus r of "
         f"{r_2018['goal consensus']}, the share is about {gc_2018:.1f} %.\n"

@@ -1,7 +1,7 @@
 # %% [markdown]
 # # Lesson 03 — Meet the data: a synthetic clinic
 #
-# *Estimated time: 50 minutes. No statistics background needed; a little Python is
+# *Estimated time: 60 minutes. No statistics background needed; a little Python is
 # introduced as you go.*
 #
 # Research on the alliance rests on data: clients' answers to questionnaires, session
@@ -16,7 +16,7 @@
 # - load a dataset and say what one row of each of its tables stands for;
 # - look up a column's unit, range and meaning in the codebook;
 # - count, filter and group a table with pandas;
-# - draw and read a histogram, a line chart and a scatter plot, each with a sentence
+# - read a histogram, a line chart and a scatter plot (the code is given), each with a sentence
 #   that says what it shows.
 
 # %%
@@ -29,6 +29,7 @@ from alliance_lessons import (
     check_client_means,
     check_count,
     check_improvement_points,
+    check_weak_alliance_recovered,
 )
 from alliance_widgets import literature as lit
 from alliance_widgets.charts import PALETTE
@@ -386,6 +387,28 @@ print(scatter_summary)
 # %% [markdown]
 # The correlation `r` (lesson 04 explains it) is positive but far from 1: clients with a
 # stronger early alliance improve more *on average*, with many exceptions either way.
+#
+# ### Exercise 3.5
+#
+# Now without a template. `median` below is the clinic's median early alliance: half of
+# the clients lie below it. How many clients had an early alliance **below** `median`
+# **and** still *recovered*? You need two conditions at once: put each in brackets and
+# join them with `&`.
+
+# %%
+median = clients["early_alliance"].median()
+print(f"Median early alliance: {median:.2f}.")
+
+# %% tags=["exercise"]
+answer_3_5 = None  # your answer here: a number, or Python that counts it
+
+# %% tags=["solution"]
+answer_3_5 = len(
+    clients[(clients["early_alliance"] < median) & (clients["change_category"] == "recovered")]
+)
+
+# %%
+check_weak_alliance_recovered(answer_3_5, clients, median)
 #
 # ## What this lesson corrects
 #

@@ -7,7 +7,9 @@
 # How big is the link, really? This lesson explains the number studies of it report, the
 # correlation **r**, and its square **r²**; walks through nearly thirty years of research
 # summaries; corrects a famous misquote; shows why small studies can find almost anything;
-# and shows why measurement error makes the link look smaller than it is.
+# and shows why measurement error makes the link look smaller than it is. (Research calls
+# it the alliance *effect* out of habit; as you will see, a correlation alone shows a link,
+# an association, not that the alliance causes the change.)
 #
 # ## What you will be able to do
 #
@@ -97,7 +99,9 @@ print(lit.ALLIANCE_OUTCOME_HETEROGENEITY_2018.describe())
 
 # %% [markdown]
 # Across the summaries in the table the correlation has stayed in a narrow band (see its
-# r column), across many kinds of therapy. The numbers in square brackets are a 95 %
+# r column), across many kinds of therapy. These are not independent confirmations: each
+# later summary includes most of the earlier studies plus new ones, so their agreement
+# shows that the estimate stays stable as studies accumulate. The numbers in square brackets are a 95 %
 # interval (more on those below). *Heterogeneous* means that the single studies' results
 # differ from one another more than chance alone would make them; I² is the share of that
 # spread that chance does not explain, and a few studies even found a negative
@@ -286,9 +290,10 @@ display(
     Markdown(
         f"Researchers usually plan for 80 % power. For a true r of {r_2018} that takes "
         f"**{n_80} clients**. The interval that a study of {POWER_N} clients *would* show if "
-        f"its sample r came out exactly at {r_2018} is {r_interval(r_2018, POWER_N)}; it "
-        "lies above 0, but half the real studies of that size draw a smaller r and an "
-        "interval that reaches below 0."
+        f"its sample r came out exactly at {r_2018} is {r_interval(r_2018, POWER_N)}. It "
+        "lies above 0, but real studies of that size wobble around the true r, and about "
+        f"{1 - correlation_power(r_2018, POWER_N):.0%} of them draw an r small enough for "
+        "the interval to reach below 0."
     )
 )
 

@@ -47,6 +47,7 @@ _EXPORTS: dict[str, str] = {
     "check_client_means": "lesson03",
     "check_improvement_points": "lesson03",
     "check_above_cutoff": "lesson03",
+    "check_weak_alliance_recovered": "lesson03",
     "check_besd_gap": "lesson04",
     "check_misquote": "lesson04",
     "check_power_share": "lesson04",

@@ -168,4 +168,8 @@ def check_pie_statements(answer: Any) -> Feedback:
             "d": f"the alliance–outcome r of {fmt_number(r)} is about "
             f"{fmt_number(100 * r * r, 1)} % of variance; {_REL:g} % is Lambert's estimate.",
         },
+        explanation="b: the split is quoted as if from meta-analyses, but it was a judgement. "
+        "c: hope, the relationship and technique act on one another in real clients, so "
+        "their parts overlap and need not add to 100 (only a simulation built from separate "
+        "slices adds up). a, d and e are the common misreadings.",
     )

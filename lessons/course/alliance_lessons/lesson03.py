@@ -35,6 +35,7 @@ __all__ = [
     "check_client_means",
     "check_count",
     "check_improvement_points",
+    "check_weak_alliance_recovered",
 ]
 
 
@@ -173,4 +174,46 @@ def check_above_cutoff(answer: Any, clients: pd.DataFrame) -> Feedback:
         mistakes=mistakes,
         explanation=f"{above} of {len(clients)} clients ({fmt_number(100 * above / len(clients), 0)} %)"  # noqa: E501
         " began therapy in the clinical range.",
+    )
+
+
+def check_weak_alliance_recovered(answer: Any, clients: pd.DataFrame, below: float) -> Feedback:
+    """Exercise 3.5: clients with an early alliance below ``below`` who still recovered.
+
+    Examples
+    --------
+    >>> clients = pd.DataFrame({"early_alliance": [2.5, 2.8, 4.0, 4.5],
+    ...                         "change_category": ["recovered", "unchanged", "recovered",
+    ...                                             "improved"]})
+    >>> check_weak_alliance_recovered(1, clients, 3.0).ok
+    True
+    >>> check_weak_alliance_recovered(3, clients, 3.0).wrong[0][:42]
+    'That counts clients who meet *either* cond'
+    """
+    weak = clients["early_alliance"] < below
+    recovered = clients["change_category"] == "recovered"
+    both = int((weak & recovered).sum())
+    return check_number(
+        answer,
+        both,
+        tolerance=0.5,
+        name="Exercise 3.5",
+        digits=0,
+        hint="Combine two conditions with &, each in its own brackets: "
+        "clients[(condition one) & (condition two)].",
+        mistakes=[
+            (
+                int((weak | recovered).sum()),
+                "That counts clients who meet *either* condition (|); the question asks for "
+                "both (&).",
+            ),
+            (
+                int(weak.sum()),
+                "That counts every client with a weak early alliance; add the second condition.",
+            ),
+            (int(recovered.sum()), "That counts every recovered client; add the first condition."),
+        ],
+        explanation=f"{both} of the {int(weak.sum())} clients with an early alliance below "
+        f"{fmt_number(below)} recovered anyway: a weak start is a reason to attend to the "
+        "alliance, not a verdict.",
     )
