@@ -352,12 +352,12 @@ print(lit.WAMPOLD_2015_D.describe())
 print(lit.TREATMENT_DIFFERENCES_CRITIQUES.describe())
 
 # %% [markdown]
-# That finding was contested in turn: a reply from the other side found the larger
-# follow-up difference not statistically supported. Both sides agree that differences between established treatments are small next to the
-# differences between clients and between therapists. They disagree on whether "small"
-# means "none", and on whether it holds for every problem. For a therapist the practical
-# reading is the same either way: a technique is delivered inside a relationship, and
-# both deserve care.
+# That finding was contested in turn: a reply from the other side found the larger follow-
+# up difference not statistically supported. Both sides agree that differences between
+# established treatments are small next to the differences between clients and between
+# therapists. They disagree on whether "small" means "none", and on whether it holds for
+# every problem. For a therapist the practical reading is the same either way: a technique
+# is delivered inside a relationship, and both deserve care.
 #
 # The task force that pooled the relationship research (led by Norcross and Lambert)
 # gave each relationship element its own meta-analysis and a verdict:

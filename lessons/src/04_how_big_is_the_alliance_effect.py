@@ -98,15 +98,15 @@ print(lit.ALLIANCE_OUTCOME_R_2018.note)
 print(lit.ALLIANCE_OUTCOME_HETEROGENEITY_2018.describe())
 
 # %% [markdown]
-# Across the summaries in the table the correlation has stayed in a narrow band (see its
-# r column), across many kinds of therapy. These are not independent confirmations: each
+# Across the summaries in the table the correlation has stayed in a narrow band (see its r
+# column), across many kinds of therapy. These are not independent confirmations: each
 # later summary includes most of the earlier studies plus new ones, so their agreement
-# shows that the estimate stays stable as studies accumulate. The numbers in square brackets are a 95 %
-# interval (more on those below). *Heterogeneous* means that the single studies' results
-# differ from one another more than chance alone would make them; I² is the share of that
-# spread that chance does not explain, and a few studies even found a negative
-# correlation. The pooled r is an average over very different clinics and therapies, not
-# a constant that holds in each of them.
+# shows that the estimate stays stable as studies accumulate. The numbers in square
+# brackets are a 95 % interval (more on those below). *Heterogeneous* means that the
+# single studies' results differ from one another more than chance alone would make them;
+# I² is the share of that spread that chance does not explain, and a few studies even
+# found a negative correlation. The pooled r is an average over very different clinics and
+# therapies, not a constant that holds in each of them.
 #
 # ## Big or small? Two ways to picture the same r
 #
