@@ -150,8 +150,11 @@ dots = (
         tooltip=["client_id", "therapist_id", "early_alliance", "improvement"],
     )
 )
-trend = dots.transform_regression("early_alliance", "improvement").mark_line(
-    color=PALETTE["observed"], size=2
+# the fitted line's ends rounded: a reader needs two decimals, not twelve
+trend = (
+    dots.transform_regression("early_alliance", "improvement")
+    .transform_calculate(improvement="round(datum.improvement * 100) / 100")
+    .mark_line(color=PALETTE["observed"], size=2)
 )
 (dots + trend).properties(
     title="Early alliance and improvement in your clinic",
