@@ -56,14 +56,17 @@ TASK_FORCE_2018 = _fig(
     "task_force_2018",
     "2018 task force verdicts on relationship elements",
     {
+        # The alliance counts three times: one meta-analysis per setting.
         "demonstrably effective": (
-            "alliance",
+            "alliance (individual adult)",
+            "alliance (child and adolescent)",
+            "alliance (couple and family)",
             "collaboration",
             "goal consensus",
             "group cohesion",
             "empathy",
-            "positive regard",
-            "collecting client feedback",
+            "positive regard and affirmation",
+            "collecting and delivering client feedback",
         ),
         "probably effective": (
             "congruence",
@@ -81,8 +84,19 @@ TASK_FORCE_2018 = _fig(
     "as commonly reported",
     note="16 meta-analyses; 9 elements demonstrably effective, 7 probably effective, 1 "
     "promising (confirmed 2026-12 from the article's abstract). Which element is in "
-    "which group is as commonly reported.",
-    extra={"meta_analyses": 16, "counts": {"demonstrably": 9, "probably": 7, "promising": 1}},
+    "which group is as commonly reported: no record read in 2026-12 lists the groups. The "
+    "element names follow the chapters of the companion book (Norcross & Lambert 2019, "
+    "Google Books contents: alliance in adult, in child and adolescent, and in couple and "
+    "family therapy; goal consensus and collaboration; cohesion in group therapy; empathy; "
+    "positive regard and affirmation). Goal consensus and collaboration share one article "
+    "(Tryon, Birch & Verkuilen 2018, Psychotherapy 55(4), 372–383: title and pages read "
+    "in the Findings Effectiveness Bank entry; no DOI seen, so it is not a source record "
+    "here), which is why 16 articles cover 17 elements.",
+    extra={
+        "meta_analyses": 16,
+        "counts": {"demonstrably": 9, "probably": 7, "promising": 1},
+        "shared_article": ("goal consensus", "collaboration"),
+    },
 )
 ELEMENT_R_2018 = _fig(
     "element_r_2018",
@@ -97,7 +111,7 @@ ELEMENT_R_2018 = _fig(
         "positive regard": 0.28,
         "congruence": 0.23,
         "rupture repair": 0.29,
-        "real relationship": 0.37,
+        "real relationship": 0.38,
         "group cohesion": 0.26,
     },
     "r",
@@ -105,14 +119,23 @@ ELEMENT_R_2018 = _fig(
     "as commonly reported",
     note="Confirmed 2026-12 from the abstracts: alliance (Flückiger et al. 2018), goal "
     "consensus .24 [.19, .28] and collaboration .29 [.24, .34] (Tryon, Birch & Verkuilen "
-    "2018), empathy .28 [.23, .33] (Elliott et al. 2018). As commonly reported: positive "
-    "regard, congruence, rupture repair, real relationship, group cohesion.",
+    "2018), empathy .28 [.23, .33] (Elliott et al. 2018), real relationship .38 [.30, .44] "
+    "over 16 studies, N = 1,502 (Gelso, Kivlighan & Markin 2018; its clinical impact "
+    "statement rounds it to .37). As commonly reported: positive regard, congruence, "
+    "rupture repair, group cohesion.",
     extra={
-        "confirmed": ("alliance", "goal consensus", "collaboration", "empathy"),
+        "confirmed": (
+            "alliance",
+            "goal consensus",
+            "collaboration",
+            "empathy",
+            "real relationship",
+        ),
         "ci": {
             "goal consensus": (0.19, 0.28),
             "collaboration": (0.24, 0.34),
             "empathy": (0.23, 0.33),
+            "real relationship": (0.30, 0.44),
             "alliance": (0.256, 0.299),
         },
     },
