@@ -185,4 +185,7 @@ ALLIANCE_ICC_THERAPISTS = _fig(
     "",
     (BALDWIN_2007, DEL_RE_2012),
     "as commonly reported",
+    note="The range .03–.10 is as commonly reported: neither Baldwin et al.'s (2007) nor Del "
+    "Re et al.'s (2012) abstract states it. They are cited as the studies that separate "
+    "therapist from patient variability in the alliance, not for these numbers.",
 )

@@ -75,5 +75,7 @@ STEVENS_2007_PATTERNS = _fig(
     "confirmed",
     note="V-shaped rupture–repair sequences in 50 % of cases, linear trends in 66 %; a higher "
     "alliance level went with a better outcome, but neither pattern was related to "
-    "outcome. Checked 2026-12: abstract on the Psychiatry Online page.",
+    "outcome ('There was no relationship between outcome and either pattern'). Checked "
+    "2026-12: abstract on the Psychiatry Online page (DOI "
+    "10.1176/appi.psychotherapy.2007.61.2.109, PubMed 17760317).",
 )

@@ -52,11 +52,12 @@ HATCHER_GILLASPY_2006 = _src(
 MUNDER_2010 = _src(
     "Munder, T.; Wilmers, F.; Leonhart, R.; Linster, H. W.; Barth, J.",
     2010,
-    "Working Alliance Inventory-Short Revised (WAI-SR): psychometric properties",
-    "Clinical Psychology & Psychotherapy, 17, 231–239",
+    "Working Alliance Inventory-Short Revised (WAI-SR): psychometric properties in "
+    "outpatients and inpatients",
+    "Clinical Psychology & Psychotherapy, 17(3), 231–239",
     doi="10.1002/cpp.658",
-    checked="reference lists in public repositories (find_string) (DOI with author and year), via "
-    "search, 2026-12; volume and pages not re-read",
+    checked="PubMed record PMID 20013760 (full title, 17(3), 231–239, DOI, abstract) and the "
+    "OpenAIRE record (all five authors), via search, 2026-12",
 )
 CRITS_CHRISTOPH_2011 = _src(
     "Crits-Christoph, P.; Gibbons, M. B. C.; Hamilton, J.; Ring-Kurtz, S.; Gallop, R.",
