@@ -20,7 +20,7 @@ from .sources_alliance import (
     SAFRAN_MURAN_2006,
     STEVENS_2007,
 )
-from .sources_outcome import LAMBERT_2004, OQ_ANALYST
+from .sources_outcome import HANNAN_2005, LAMBERT_2004
 
 # --------------------------------------------------------------------------- kit assumptions
 # Calibration choices of this kit (status "kit assumption"), kept here so that every number
@@ -94,7 +94,8 @@ GEN_ALLIANCE_ICC = _fig(
     "ICC",
     (BALDWIN_2007, DEL_RE_2012),
     "kit assumption",
-    note="A value inside the commonly reported .03–.10.",
+    note="A value inside the commonly reported .03–.10 (ALLIANCE_ICC_THERAPISTS: a range "
+    "neither cited abstract states).",
 )
 GEN_RUPTURE_RATE = _fig(
     "gen_rupture_rate",
@@ -186,9 +187,10 @@ EXPECTED_RECOVERY_CURVE = _fig(
     "Kit expected-recovery curve for OQ-45-like scores",
     {"floor": 45.0, "rate": 0.06, "yellow_margin": 0.5, "red_margin": 1.0},
     "floor in OQ-45 points; rate per session; margins in units of the reliable change",
-    (LAMBERT_2004, OQ_ANALYST),
+    (LAMBERT_2004, HANNAN_2005),
     "kit assumption",
-    note="The OQ-Analyst's expected-recovery curves and signal rules are proprietary. The kit "
+    note="The OQ-Analyst's expected-recovery curves and signal rules are proprietary (Hannan "
+    "et al. 2005 describe decision rules based on a client's expected progress). The kit "
     "uses an exponential decay from the intake score toward a floor, expected(t) = floor + "
     "(intake − floor)·exp(−rate·(t − 1)); a score worse than expected by more than half a "
     "reliable change is yellow, by more than one reliable change (or a reliable "

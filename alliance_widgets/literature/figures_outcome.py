@@ -6,9 +6,9 @@ from .records import _fig
 from .sources_outcome import (
     BARKHAM_2023,
     DE_JONG_2021,
+    HANNAN_2005,
     LAMBERT_2004,
     LAMBERT_WHIPPLE_KLEINSTAUBER_2018,
-    OQ_ANALYST,
     OSTERGARD_2020,
     SHIMOKAWA_2010,
 )
@@ -75,8 +75,12 @@ OQ_SIGNALS = _fig(
         "red": "not on track: at risk of treatment failure",
     },
     "",
-    OQ_ANALYST,
+    SHIMOKAWA_2010,
     "as commonly reported",
+    note="The colour names are as commonly reported: no record read in 2026-12 describes "
+    "them (the earlier source, OQ Measures' 2004 'OQ-Analyst' documentation, could not be "
+    "located). Shimokawa et al.'s (2010) abstract confirms only that the OQ feedback system "
+    "flags 'signal-alarm' (not-on-track) patients.",
 )
 FEEDBACK_EFFECT_2021 = _fig(
     "feedback_effect_2021",
@@ -98,6 +102,31 @@ FEEDBACK_CST_2023 = _fig(
     "g",
     BARKHAM_2023,
     "confirmed",
+    note="As summarised by Barkham et al. (2023), a narrative review of routine outcome "
+    "monitoring with an overview of 11 meta-analyses, not a meta-analysis of its own. Its "
+    "abstract: overall effect g ≈ 0.15, rising to g ≈ 0.36–0.53 when clinical support tools "
+    "are used for not-on-track cases; as success-rate differences, ≈ 8 % over standard care "
+    "overall and ≈ 20–29 % for not-on-track patients with clinical support tools. Checked "
+    "2026-12: Taylor & Francis article page.",
+    extra={
+        "overall_g": 0.15,
+        "success_rate_difference_percent": {"overall": 8, "not_on_track_cst": (20, 29)},
+    },
+)
+THERAPISTS_MISS_DETERIORATION = _fig(
+    "therapists_miss_deterioration",
+    "Identifying clients who will get worse: clinicians' judgement versus a monitoring rule",
+    {"monitoring at termination": 100, "monitoring by session 3": 85},
+    "% of deteriorated clients identified",
+    HANNAN_2005,
+    "confirmed",
+    note="Hannan et al.'s abstract: clinicians rarely accurately predict who will not benefit "
+    "from psychotherapy, whereas formal monitoring with a questionnaire and decision rules "
+    "based on expected progress identified 100 % of the patients who had deteriorated at "
+    "termination, and 85 % by their third session. Checked 2026-12: abstract in the Zendy "
+    "record. (Bybee, Lambert & Eggett 2007 report it as therapists predicting only 1 of "
+    "40 deteriorating clients among 550; that count was not read in Hannan et al.'s own "
+    "abstract.)",
 )
 PCOMS_EFFECT = _fig(
     "pcoms_effect",

@@ -21,15 +21,20 @@ LAMBERT_2004 = _src(
 # on another source): Beckstead et al. (2003), The Behavior Analyst Today 4(1); Miller et al.
 # (2003, the ORS) and Duncan et al. (2003, the SRS), Journal of Brief Therapy 2(2) and 3(1),
 # whose first pages (Springer Publishing, 2003) print no DOI; Tolin (2010), Clinical
-# Psychology Review 30(6), 710–720.
-OQ_ANALYST = _src(
-    "OQ Measures",
-    2004,
-    "OQ-Analyst: feedback reports and progress signals",
-    "Software documentation",
-    kind="software",
-    checked="not a publication: the signal colours are as commonly reported; the OQ-Analyst's "
-    "rules are proprietary (see EXPECTED_RECOVERY_CURVE)",
+# Psychology Review 30(6), 710–720 (its abstract was read on public copies of the paper in
+# 2026-12, but no record with its DOI was; find_string finds its title only on a web page).
+# OQ Measures' "OQ-Analyst: feedback reports and progress signals" (2004) was a record
+# here until 2026-12; a reviewer could not locate it, nor could the search tool, so it was
+# removed. The signal colours are as commonly reported (OQ_SIGNALS).
+HANNAN_2005 = _src(
+    "Hannan, C.; Lambert, M. J.; Harmon, C.; Nielsen, S. L.; Smart, D. W.; Shimokawa, K.; "
+    "Sutton, S. W.",
+    2005,
+    "A lab test and algorithms for identifying clients at risk for treatment failure",
+    "Journal of Clinical Psychology, 61(2), 155–163",
+    doi="10.1002/jclp.20108",
+    checked="Zendy record (title, all seven authors, 2005, DOI, abstract), via search, "
+    "2026-12; volume and pages as a reviewer read them, not re-read",
 )
 DE_JONG_2021 = _src(
     "de Jong, K.; Conijn, J. M.; Gallagher, R. A. V.; Reshetnikova, A. S.; Heij, M.; Lutz, M. C.",

@@ -36,6 +36,14 @@ from alliance_widgets.science import (
 )
 
 # %% [markdown]
+# The first sentence of this lesson has evidence behind it: clinicians rarely predicted
+# which of their clients would not benefit, while a questionnaire with decision rules
+# flagged the clients who got worse:
+
+# %%
+print(lit.THERAPISTS_MISS_DETERIORATION.describe())
+
+# %% [markdown]
 # ## 1 · The OQ-45 in brief
 #
 # The Outcome Questionnaire-45 asks about how the past week went: symptoms,
@@ -197,6 +205,7 @@ clients.change_category.value_counts().reindex(
 for colour, meaning in SIGNALS.items():
     print(f"{colour}: {meaning}")
 print(f"({lit.OQ_SIGNALS.cite()}; {lit.OQ_SIGNALS.status})")
+print(lit.OQ_SIGNALS.note)
 
 # %% [markdown]
 # The real system's expected-recovery curves are proprietary. The kit uses a simple
@@ -477,6 +486,7 @@ for ref in lit.references(
     lit.FEEDBACK_EFFECT_2021,
     lit.FEEDBACK_CST_2023,
     lit.PCOMS_EFFECT,
+    lit.THERAPISTS_MISS_DETERIORATION,
 ):
     print("-", ref)
 
