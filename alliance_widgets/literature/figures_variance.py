@@ -60,8 +60,9 @@ TREATMENT_DIFFERENCES_CRITIQUES = _fig(
     "treatments not differing (TREATMENT_DIFFERENCES); this meta-analysis found some "
     "differences. Confirmed from the abstract. A comment on Bell et al. (Flückiger, Del Re "
     "& Wampold 2015) found the follow-up 'sleeper effect' not statistically supported. "
-    "Tolin's (2010) CBT-versus-other-therapies meta-analysis was dropped in 2026-12: no DOI "
-    "for it was found.",
+    "Tolin's (2010) CBT-versus-other-therapies meta-analysis is not cited: its abstract was "
+    "read on public copies of the paper, but no record showing its DOI was found in 2026-12 "
+    "(find_string on the DOI and on the title; search).",
     extra={"bell_additive_d": {"end": 0.14, "follow-up": 0.28}},
 )
 THERAPIST_EFFECTS = _fig(
