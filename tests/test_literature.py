@@ -139,6 +139,28 @@ def _identifier_problem(src: lit.Source) -> str | None:
     return None
 
 
+def test_task_force_groups_match_their_confirmed_counts() -> None:
+    # The abstract's 9/7/1 are confirmed; the lists must hold that many names each, the
+    # alliance three times (one meta-analysis per setting), and the two elements that
+    # share one article must both be in a group.
+    tf = lit.TASK_FORCE_2018
+    sizes = [len(v) for v in tf.value.values()]
+    assert sizes == list(tf.extra["counts"].values()) == [9, 7, 1]
+    assert sum(sizes) == tf.extra["meta_analyses"] + 1
+    demonstrably = tf.value["demonstrably effective"]
+    assert sum(e.startswith("alliance (") for e in demonstrably) == 3
+    assert set(tf.extra["shared_article"]) <= set(demonstrably)
+    assert "repairing ruptures" in tf.value["probably effective"]
+
+
+def test_confirmed_element_rs_lie_inside_their_intervals() -> None:
+    e = lit.ELEMENT_R_2018
+    for name in e.extra["confirmed"]:
+        low, high = e.extra["ci"][name]
+        assert low < e.value[name] < high, name
+    assert e.value["real relationship"] == 0.38  # Gelso et al.'s abstract, not the .37
+
+
 def test_every_source_carries_a_checked_doi_or_isbn() -> None:
     # Issue 12: every source carries a DOI (or ISBN for books) checked with the search tool,
     # and says where.  Only the short allow-list of non-bibliographic kinds is exempt; it is
