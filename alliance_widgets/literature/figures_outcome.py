@@ -115,9 +115,9 @@ FEEDBACK_CST_2023 = _fig(
 )
 THERAPISTS_MISS_DETERIORATION = _fig(
     "therapists_miss_deterioration",
-    "Identifying clients who will get worse: clinicians' judgement versus a monitoring rule",
-    {"monitoring at termination": 100, "monitoring by session 3": 85},
-    "% of deteriorated clients identified",
+    "Deteriorated clients flagged by a monitoring rule (clinicians rarely predicted them)",
+    {"at termination": 100, "by session 3": 85},
+    "%",
     HANNAN_2005,
     "confirmed",
     note="Hannan et al.'s abstract: clinicians rarely accurately predict who will not benefit "
