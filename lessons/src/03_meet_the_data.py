@@ -409,7 +409,8 @@ answer_3_5 = len(
 
 # %%
 check_weak_alliance_recovered(answer_3_5, clients, median)
-#
+
+# %% [markdown]
 # ## What this lesson corrects
 #
 # - **"Synthetic data are real clients."** They are made by a model; they teach how data
