@@ -163,9 +163,9 @@ chart
 from alliance_lessons import (
     check_doctor_verdict,
     check_not_a_component,
-    check_number,
     check_scale_points,
 )
+from alliance_widgets.exercises import check_number
 
 # %% tags=["feedback-demo"]
 check_number(8, 7, name="Practice: days in a week", hint="Count from Monday to Sunday.")
