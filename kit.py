@@ -59,7 +59,11 @@ def install_hash() -> str:
 
 
 def ensure_env() -> None:
-    """Create .venv and install the kit with its test extras, pinned by the lock file."""
+    """Create .venv and install the kit with JupyterLab, SVG pictures and the test extras.
+
+    The extras split lets a hub that already runs JupyterLab ``pip install`` the kit
+    alone; this checkout's environment has everything, pinned by the lock file.
+    """
     if sys.version_info < (3, 10):  # noqa: UP036 - this file runs under any python3
         sys.exit(f"[kit] Python 3.10 or newer is needed; this is {sys.version.split()[0]}.")
     if not PY.exists():
@@ -71,7 +75,7 @@ def ensure_env() -> None:
     t0 = time.perf_counter()
     say("installing the kit and its dependencies (a few minutes the first time)")
     must([PY, "-m", "pip", "install", "--quiet", "--upgrade", "pip"])
-    cmd = [PY, "-m", "pip", "install", "--quiet", "-e", ".[test]"]
+    cmd = [PY, "-m", "pip", "install", "--quiet", "-e", ".[lab,static,test]"]
     if LOCK.exists():
         cmd += ["--constraint", LOCK]
     must(cmd)
