@@ -97,7 +97,12 @@ def _as_spec(chart: alt.TopLevelMixin | Mapping[str, Any]) -> dict[str, Any]:
 
 def svg_available() -> bool:
     """Return True where vl-convert is installed (it is not under Pyodide)."""
-    return "vl_convert" in sys.modules or importlib.util.find_spec("vl_convert") is not None
+    if "vl_convert" in sys.modules:
+        return True
+    try:
+        return importlib.util.find_spec("vl_convert") is not None
+    except (ImportError, ValueError):  # a finder that refuses it, a broken install
+        return False
 
 
 def _raw_svg(spec: dict[str, Any], vl_version: str) -> str:
