@@ -196,21 +196,22 @@ def static_bundle(chart: alt.TopLevelMixin | Mapping[str, Any]) -> dict[str, str
     return {"image/svg+xml": _label_svg(chart_svg(spec), text), "text/plain": text}
 
 
-def auto_static_bundle(chart: alt.TopLevelMixin | Mapping[str, Any]) -> dict[str, str]:
+def auto_static_bundle(
+    chart: alt.TopLevelMixin | Mapping[str, Any], environ: Mapping[str, str] | None = None
+) -> dict[str, str]:
     """What a displayed chart carries besides its live view: the SVG only when wanted.
 
-    The text summary always; the SVG when ``ALLIANCE_WIDGETS_STATIC_SVG=1`` (the lesson
-    builder, the nbval run), which then needs vl-convert.
+    The text summary always; the SVG when ``ALLIANCE_WIDGETS_STATIC_SVG=1`` in ``environ``
+    (default: this process's environment; the lesson builder and the nbval run set it),
+    which then needs vl-convert.
 
     Examples
     --------
-    >>> import os
-    >>> os.environ.pop(STATIC_SVG_ENV, None) and None
-    >>> auto_static_bundle({"title": "T", "mark": "point"})
+    >>> auto_static_bundle({"title": "T", "mark": "point"}, environ={})
     {'text/plain': 'T'}
     """
     spec = _as_spec(chart)
-    if static_svg_wanted():
+    if static_svg_wanted(environ):
         if not svg_available():
             raise ModuleNotFoundError(
                 f"{STATIC_SVG_ENV}=1 asks for a static SVG of every chart, and that needs "
