@@ -24,15 +24,9 @@ ROOT = Path(__file__).resolve().parents[1]
 STATIC = _kernel.STATIC_SVG_ENV
 
 
-def _python(code: str, **env: str) -> str:
-    import os
-
-    environ = {**os.environ, **env}
-    for key in [k for k, v in env.items() if v == ""]:
-        environ.pop(key)
-    done = subprocess.run(
-        [sys.executable, "-c", code], env=environ, capture_output=True, text=True, check=True
-    )
+def _python(code: str) -> str:
+    """Run ``code`` in a fresh interpreter (nothing imported yet); return its stdout."""
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     return done.stdout.strip()
 
 
