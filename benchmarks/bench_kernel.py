@@ -18,9 +18,10 @@ The machine is shared and noisy: each timing is the median over ``--runs`` fresh
 The script prints, it asserts nothing.
 
 Run: ``.venv/bin/python benchmarks/bench_kernel.py [--runs 3] [--only import,first,lessons,
-controls] [--lessons 01,05]``. ``ALLIANCE_WIDGETS_STATIC_SVG`` is removed from the
-kernels' environment (a learner's kernel); ``--static-svg`` sets it, as the lesson builder
-and nbval do.
+controls] [--lessons 01,05] [--source]``; ``--source`` runs each lesson's learner cells as
+``lessons/src`` has them, for when the stored notebooks lag behind the sources.
+``ALLIANCE_WIDGETS_STATIC_SVG`` is removed from the kernels' environment (a learner's
+kernel); ``--static-svg`` sets it, as the lesson builder and nbval do.
 """
 
 from __future__ import annotations
@@ -165,12 +166,18 @@ def bench_import(runs: int, static_svg: bool) -> None:
     print(f"vl_convert imported in the kernel: {vlc}")
 
 
-def lesson_code(path: Path) -> list[str]:
+def lesson_code(path: Path, from_source: bool = False) -> list[str]:
+    """The code cells of a stored lesson, or of its learner notebook made from lessons/src."""
+    if from_source:
+        from alliance_widgets.tools.lesson_source import read_source, variant_cells
+
+        cells = variant_cells(read_source(path.parent / "src" / f"{path.stem}.py"), "learner")
+        return [c.source for c in cells if c.kind == "code" and c.source.strip()]
     nb = nbformat.read(path, as_version=4)
     return [c.source for c in nb.cells if c.cell_type == "code" and c.source.strip()]
 
 
-def bench_lessons(names: list[str], static_svg: bool) -> None:
+def bench_lessons(names: list[str], static_svg: bool, from_source: bool = False) -> None:
     mode = "on" if static_svg else "off"
     print(f"\n## Peak kernel RSS per lesson (one run each; static SVG {mode})")
     print("| lesson | run time | peak RSS (VmHWM) |\n|---|---|---|")
@@ -180,7 +187,7 @@ def bench_lessons(names: list[str], static_svg: bool) -> None:
         k = Kernel(nb.parent, static_svg)
         try:
             t0 = time.perf_counter()
-            for code in lesson_code(nb):
+            for code in lesson_code(nb, from_source):
                 k.run(code)
             print(f"| {nb.stem} | {time.perf_counter() - t0:.1f} s | {k.status('VmHWM'):.0f} MB |")
         finally:
@@ -279,6 +286,11 @@ def main() -> int:
     ap.add_argument("--lessons", default="", help="comma-separated lesson numbers, e.g. 01,05")
     ap.add_argument("--explorers", default=",".join(EXPLORERS))
     ap.add_argument("--static-svg", action="store_true")
+    ap.add_argument(
+        "--source",
+        action="store_true",
+        help="run the lessons' code as lessons/src has it (when the stored notebooks are stale)",
+    )
     args = ap.parse_args()
     only = set(args.only.split(","))
     print(
@@ -288,7 +300,8 @@ def main() -> int:
     if only & {"import", "first"}:
         bench_import(args.runs, args.static_svg)
     if "lessons" in only:
-        bench_lessons([n for n in args.lessons.split(",") if n], args.static_svg)
+        names = [n for n in args.lessons.split(",") if n]
+        bench_lessons(names, args.static_svg, args.source)
     if "controls" in only:
         bench_controls(args.runs, args.static_svg, tuple(args.explorers.split(",")))
     return 0
