@@ -22,9 +22,9 @@ import math
 from typing import Any, overload
 
 import numpy as np
-from scipy import stats
 
 from alliance_widgets._lazy import moved_names
+from alliance_widgets.science.distributions import normal_ppf
 from alliance_widgets.science.estimates import Estimate
 from alliance_widgets.science.validation import check_int, check_level, check_pair, check_real
 
@@ -83,7 +83,7 @@ def r_interval(r: float, n: int, level: float = 0.95) -> Estimate:
     if abs(r) == 1.0:
         return Estimate(r, r, r, level, method, n, "r")
     z = math.atanh(r)
-    half = stats.norm.ppf(0.5 + level / 2) / math.sqrt(n - 3)
+    half = normal_ppf(0.5 + level / 2) / math.sqrt(n - 3)
     return Estimate(r, math.tanh(z - half), math.tanh(z + half), level, method, n, "r")
 
 
