@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+
 import numpy as np
 import pytest
 from scipy import stats
@@ -92,3 +95,44 @@ def test_random_inputs_match_scipy_stats() -> None:
     same(d.chi2_ppf(q, df1), stats.chi2.ppf(q, df1))
     x, loc, scale = rng.normal(size=200) * 30, rng.normal(size=200), rng.uniform(0.1, 9, 200)
     same(d.normal_sf(x, loc, scale), stats.norm.sf(x, loc, scale))
+
+
+LEARNER_PATH = """
+import sys
+import subprocess
+import sys
+
+import numpy as np
+import pandas as pd
+import alliance_widgets as aw
+from alliance_widgets import science as s
+
+for name in s._EXPORTS:  # every public science name, so every science module loads
+    getattr(s, name)
+for name in ("BordinExplorer", "LambertExplorer", "AllianceOutcomeExplorer",
+             "RuptureRepairExplorer", "TherapistEffectsExplorer", "FeedbackExplorer"):
+    getattr(aw, name)()
+rng = np.random.default_rng(0)
+g = np.repeat(np.arange(20), 5)
+a = rng.normal(size=100) + rng.normal(size=20)[g]
+frame = pd.DataFrame({"therapist_id": g, "early_alliance": a,
+                      "improvement": a + rng.normal(size=100) + rng.normal(size=20)[g]})
+s.therapist_icc(frame, outcome="improvement")
+s.anova_icc(frame, outcome="improvement")
+s.between_within_effects(frame)
+s.r_interval(0.3, 50)
+s.cronbach_alpha(rng.normal(size=(30, 4)) + rng.normal(size=(30, 1)))
+s.percentile_in([1.0, 2.0], 1.5)
+s.implied_outcome(5.0)
+clients = pd.DataFrame({"client_id": list("abcd"), "improvement": [10, 20, 12, 14.0]})
+s.improvement_by_repair(clients, pd.Series({"b": 1.0, "c": 0.5, "d": 1.0}))
+print("scipy.stats" in sys.modules, "statsmodels" in sys.modules)
+"""
+
+
+def test_learner_path_never_imports_scipy_stats() -> None:
+    # scipy.stats costs a learner's kernel ~60 MB and 0.6 s CPU (issue 11); statsmodels more.
+    done = subprocess.run(
+        [sys.executable, "-c", LEARNER_PATH], capture_output=True, text=True, check=True
+    )
+    assert done.stdout.split() == ["False", "False"]
