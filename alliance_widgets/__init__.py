@@ -1,9 +1,11 @@
 """alliance_widgets: teach the therapeutic alliance with widgets, synthetic data and lessons.
 
 The top level re-exports what a lesson needs; each name is imported on first use so that
-``import alliance_widgets`` stays cheap. Imported inside a Jupyter kernel, the kit also
-switches altair to a renderer that works offline (no CDN) and leaves a static SVG and a
-text summary behind for frontends without widgets.
+``import alliance_widgets`` stays cheap. Outside a Jupyter kernel the import changes
+nothing else. Inside one it calls :func:`enable_offline_charts` (and only that): altair
+then draws charts with the kit's offline renderer (no CDN) in the kit's theme, and a
+displayed chart carries a text summary for frontends without widgets (plus a static SVG
+when the lesson builder or nbval sets ``ALLIANCE_WIDGETS_STATIC_SVG=1``).
 
 Examples
 --------
@@ -59,15 +61,11 @@ def __dir__() -> list[str]:
 
 def _setup_notebook() -> None:
     """Switch altair to the kit's offline renderer when running inside a Jupyter kernel."""
-    import sys
+    from alliance_widgets._kernel import in_kernel
 
-    shell_module = sys.modules.get("IPython")
-    if shell_module is None:
-        return
-    shell = shell_module.get_ipython()
-    # A kernel's shell has a ``kernel``; a terminal IPython has none and keeps altair's
-    # text output, to which the kit's charts add nothing.
-    if shell is None or getattr(shell, "kernel", None) is None:
+    # A terminal IPython or a script keeps altair's own output, to which the kit's charts
+    # add nothing, and does not pay for importing altair here.
+    if not in_kernel():
         return
     from alliance_widgets.charts.render import enable_offline_charts
 

@@ -41,7 +41,9 @@ PACKAGES = (
     "scipy",
     "statsmodels",
 )
-REQUIRED = {"ipywidgets", "anywidget", "altair", "vl-convert-python", "pandas", "numpy"}
+# vl-convert-python is optional (the "static" extra): it makes static SVGs for lesson builds
+# and nbval; a learner's charts draw without it (and Pyodide has none).
+REQUIRED = {"ipywidgets", "anywidget", "altair", "pandas", "numpy"}
 
 
 @dataclass(frozen=True)
@@ -126,7 +128,7 @@ def detect_frontend(environ: Mapping[str, str] | None = None) -> str:
         return "JupyterHub (JupyterLab or Notebook 7)"
     if "JPY_SESSION_NAME" in env or "JPY_PARENT_PID" in env:
         return "JupyterLab or Notebook 7"
-    from alliance_widgets.charts.render import in_kernel
+    from alliance_widgets._kernel import in_kernel
 
     return "a Jupyter kernel" if in_kernel() else "plain Python (no notebook)"
 
@@ -171,35 +173,46 @@ def _check_widget_frontend(versions: Mapping[str, str | None], frontend: str) ->
 
 
 def _check_offline_charts() -> Check:
+    # Reads the shipped bundle only: the doctor must not load vl-convert's V8 engine into
+    # the learner's kernel it is checking.
+    from alliance_widgets.charts.offline_js import BundleError, read_bundle
+
     try:
-        import vl_convert as vlc
-
-        from alliance_widgets.charts.theme import vl_version
-
-        svg = vlc.vegalite_to_svg(
-            {"mark": "point", "data": {"values": [{"x": 1}]}, "encoding": {"x": {"field": "x"}}},
-            vl_version=vl_version(),
-        )
-        bundle_ok = svg.startswith("<svg")
-    except Exception as exc:  # any failure here is what the learner must be told about
+        _, info = read_bundle()
+    except BundleError as exc:
         return Check(
             "Offline charts",
             False,
-            f"vl-convert could not draw a chart ({type(exc).__name__}: {exc})",
-            "Reinstall vl-convert-python: `pip install --force-reinstall vl-convert-python`.",
+            str(exc),
+            "Reinstall the kit (`python3 kit.py lab`, or `pip install -e .` in its folder): "
+            "installing builds the offline chart JavaScript.",
         )
     import altair as alt
 
-    from alliance_widgets.charts.render import RENDERER_NAME, enable_offline_charts, in_kernel
+    from alliance_widgets.charts.render import (
+        RENDERER_NAME,
+        enable_offline_charts,
+        in_kernel,
+        svg_available,
+    )
 
     if in_kernel():
         enable_offline_charts()
     active = alt.renderers.active
-    ok = bundle_ok and (active == RENDERER_NAME or not in_kernel())
+    ok = active == RENDERER_NAME or not in_kernel()
+    shipped = (
+        f"vega {info['vega']}, vega-embed {info['vega_embed']} bundled with the kit "
+        f"(vl-convert {info['vl_convert']})"
+    )
+    pictures = (
+        "static SVGs: vl-convert installed"
+        if svg_available()
+        else ("static SVGs: none (vl-convert-python not installed; charts keep a text summary)")
+    )
     detail = (
-        f"vl-convert bundles vega locally; altair renderer '{active}'"
+        f"{shipped}; altair renderer '{active}'; {pictures}"
         if in_kernel()
-        else "vl-convert bundles vega locally (renderer is set when a notebook imports the kit)"
+        else f"{shipped}; {pictures} (the renderer is set when a notebook imports the kit)"
     )
     return Check(
         "Offline charts",

@@ -30,7 +30,11 @@ def _parse(specs: list[str]) -> dict[str, str]:
 
 def pyproject_requirements() -> dict[str, str]:
     project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
-    specs = list(project["dependencies"]) + list(project["optional-dependencies"]["test"])
+    # environment.yml builds the full image (a hub, Binder): the kernel's dependencies and
+    # every extra (lab, static, test, present), as `python3 kit.py` installs them.
+    specs = list(project["dependencies"])
+    for extra in project["optional-dependencies"].values():
+        specs += list(extra)
     return _parse(specs)
 
 

@@ -277,6 +277,7 @@ def percentile_in(reference: Any, score: float) -> float:
     >>> percentile_in([1.0, 2.0, 3.0, 4.0], 3.0)
     62.5
     """
-    from scipy import stats  # loaded on first use: scipy.stats is slow to import
+    # Imported here: the module loads scipy.special, which nothing else in alliance.py needs.
+    from alliance_widgets.science.distributions import percentile_of_score
 
-    return float(stats.percentileofscore(np.asarray(reference, dtype=float), score, kind="mean"))
+    return percentile_of_score(np.asarray(reference, dtype=float), score)

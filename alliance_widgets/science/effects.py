@@ -22,7 +22,6 @@ import math
 from typing import Any, overload
 
 import numpy as np
-from scipy import stats
 
 from alliance_widgets._lazy import moved_names
 from alliance_widgets.science.estimates import Estimate
@@ -82,8 +81,12 @@ def r_interval(r: float, n: int, level: float = 0.95) -> Estimate:
     method = "Fisher z interval"
     if abs(r) == 1.0:
         return Estimate(r, r, r, level, method, n, "r")
+    # Imported here: scipy.special (~15 MB, 0.2 s) is needed by no other function of this
+    # module, and Lambert's empirical view imports the module for d_to_r alone.
+    from alliance_widgets.science.distributions import normal_ppf
+
     z = math.atanh(r)
-    half = stats.norm.ppf(0.5 + level / 2) / math.sqrt(n - 3)
+    half = normal_ppf(0.5 + level / 2) / math.sqrt(n - 3)
     return Estimate(r, math.tanh(z - half), math.tanh(z + half), level, method, n, "r")
 
 

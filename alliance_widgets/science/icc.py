@@ -23,8 +23,8 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
-from scipy import stats
 
+from alliance_widgets.science.distributions import f_isf
 from alliance_widgets.science.estimates import Estimate
 from alliance_widgets.science.reml import RandomIntercept
 from alliance_widgets.science.validation import check_level
@@ -162,8 +162,8 @@ def anova_icc(
         )
     f_obs = msb / msw
     tail = (1 - level) / 2
-    f_low = f_obs / stats.f.isf(tail, j - 1, big_n - j)
-    f_high = f_obs * stats.f.isf(tail, big_n - j, j - 1)
+    f_low = f_obs / f_isf(tail, j - 1, big_n - j)
+    f_high = f_obs * f_isf(tail, big_n - j, j - 1)
     icc = (msb - msw) / (msb + (n0 - 1) * msw)
     return Estimate(
         icc,

@@ -32,11 +32,11 @@ from collections.abc import Sequence
 
 import numpy as np
 import pandas as pd
-from scipy import stats
 
 from alliance_widgets._lazy import moved_names
 from alliance_widgets.literature import BALDWIN_2007
 from alliance_widgets.science import icc
+from alliance_widgets.science.distributions import normal_ppf, normal_sf
 from alliance_widgets.science.reml import RandomIntercept
 from alliance_widgets.science.validation import check_level
 
@@ -127,14 +127,14 @@ def between_within_effects(
         frame[outcome].to_numpy(dtype=float), np.column_stack(columns), codes
     ).fit()
     est, se = fit.beta[1:3], fit.se[1:3]
-    z = float(stats.norm.ppf(0.5 + level / 2))
+    z = float(normal_ppf(0.5 + level / 2))
     out = pd.DataFrame(
         {
             "estimate": est,
             "se": se,
             "ci_low": est - z * se,
             "ci_high": est + z * se,
-            "p": 2 * stats.norm.sf(np.abs(est / se)),
+            "p": 2 * normal_sf(np.abs(est / se)),
         },
         index=pd.Index(["between", "within"]),
     )

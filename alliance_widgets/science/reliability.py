@@ -25,9 +25,9 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
-from scipy import stats
 
 from alliance_widgets.literature import CRONBACH_1951, MCDONALD_1999
+from alliance_widgets.science.distributions import f_isf, f_ppf
 from alliance_widgets.science.estimates import Estimate
 from alliance_widgets.science.factor import one_factor_loadings
 from alliance_widgets.science.validation import check_int, check_level
@@ -139,8 +139,8 @@ def cronbach_alpha(items: Any, level: float = 0.95) -> Estimate:
     a = _alpha(x)
     df1, df2 = n - 1, (n - 1) * (k - 1)
     tail = (1 - level) / 2
-    low = 1 - (1 - a) * stats.f.isf(tail, df1, df2)
-    high = 1 - (1 - a) * stats.f.ppf(tail, df1, df2)
+    low = 1 - (1 - a) * f_isf(tail, df1, df2)
+    high = 1 - (1 - a) * f_ppf(tail, df1, df2)
     return Estimate(a, low, high, level, f"{CRONBACH_1951.cite()}; Feldt (1965) interval", n, "α")
 
 

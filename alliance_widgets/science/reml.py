@@ -35,7 +35,9 @@ from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
-from scipy import optimize, stats
+from scipy import optimize
+
+from alliance_widgets.science.distributions import chi2_ppf
 
 __all__ = ["REMLFit", "RandomIntercept"]
 
@@ -144,7 +146,7 @@ class RandomIntercept:
 
     def rho_interval(self, fit: REMLFit, level: float) -> tuple[float, float]:
         """Profile-likelihood interval for the ICC: ``{ρ: 2(ℓ̂ − ℓ(ρ)) ≤ χ²₁(level)}``."""
-        crit = float(stats.chi2.ppf(level, 1)) / 2
+        crit = float(chi2_ppf(level, 1)) / 2
 
         def gap(r: float) -> float:
             return fit.loglik - self.loglik(r) - crit

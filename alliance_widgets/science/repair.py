@@ -22,6 +22,7 @@ import numpy as np
 import pandas as pd
 
 from alliance_widgets.literature import RUPTURE_DETECTION
+from alliance_widgets.science.distributions import t_ppf
 from alliance_widgets.science.ruptures import repair_window
 from alliance_widgets.science.validation import check_int, check_real
 
@@ -117,8 +118,6 @@ def improvement_by_repair(clients: pd.DataFrame, share: pd.Series) -> pd.DataFra
     1       all repaired  2  17.0 -21.1   55.1
     2  some not repaired  1  12.0  12.0   12.0
     """
-    from scipy import stats  # loaded on first use: scipy.stats is slow to import
-
     share_of = clients["client_id"].map(share)
     group = np.where(share_of.isna(), GROUP_ORDER[0], np.where(share_of >= 1.0, *GROUP_ORDER[1:]))
     rows = []
@@ -130,6 +129,6 @@ def improvement_by_repair(clients: pd.DataFrame, share: pd.Series) -> pd.DataFra
         half = 0.0
         if values.size > 1:
             se = float(values.std(ddof=1)) / np.sqrt(values.size)
-            half = float(stats.t.ppf(0.975, values.size - 1)) * se
+            half = float(t_ppf(0.975, values.size - 1)) * se
         rows.append((name, int(values.size), mean, mean - half, mean + half))
     return pd.DataFrame(rows, columns=["group", "n", "mean", "low", "high"])

@@ -25,9 +25,9 @@ from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
-from scipy import stats
 
 from alliance_widgets import literature as lit
+from alliance_widgets.science.distributions import normal_cdf, normal_ppf, normal_sf
 from alliance_widgets.science.simulate_model import build_model
 from alliance_widgets.science.simulate_params import resolve_params
 from alliance_widgets.science.validation import check_real
@@ -90,14 +90,14 @@ def implied_outcome(alliance: float, **params: Any) -> ImpliedOutcome:
     mean_o, sd_o = model.measurement.early_mean, model.early_sd
     expected = model.improvement_mean + r * model.improvement_sd * (a - mean_o) / sd_o
     sd = model.improvement_sd * float(np.sqrt(1 - r**2))
-    z = float(stats.norm.ppf(0.975))
+    z = float(normal_ppf(0.975))
     rc = lit.OQ45_RELIABLE_CHANGE.value
     return ImpliedOutcome(
         alliance=a,
         expected_improvement=float(expected),
         sd=sd,
         interval=(float(expected - z * sd), float(expected + z * sd)),
-        p_reliable_improvement=float(stats.norm.sf(rc, loc=expected, scale=sd)),
-        p_reliable_deterioration=float(stats.norm.cdf(-rc, loc=expected, scale=sd)),
+        p_reliable_improvement=float(normal_sf(rc, loc=expected, scale=sd)),
+        p_reliable_deterioration=float(normal_cdf(-rc, loc=expected, scale=sd)),
         alliance_outcome_r=float(r),
     )

@@ -174,7 +174,12 @@ def execute_notebook(
     try:
         # The kernel's own stderr carries only start-up chatter (transport warnings); what
         # a cell prints or raises reaches the notebook through its outputs.
-        client.execute(stderr=subprocess.DEVNULL)
+        # ALLIANCE_WIDGETS_STATIC_SVG: a stored lesson keeps a static SVG of every chart
+        # for GitHub, nbviewer and the HTML export (a learner's kernel makes none).
+        client.execute(
+            stderr=subprocess.DEVNULL,
+            env={**os.environ, "ALLIANCE_WIDGETS_STATIC_SVG": "1"},
+        )
         seconds = time.perf_counter() - t0
     finally:
         # nbclient shuts down only kernels it created itself; this one is ours.

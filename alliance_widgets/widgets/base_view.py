@@ -34,7 +34,9 @@ from alliance_widgets.charts.render import (
     EMBED_OPTIONS,
     WIDGET_VIEW_MIMETYPE,
     chart_text,
+    enable_offline_widgets,
     labelled_svg,
+    static_svg_wanted,
 )
 
 __all__ = [
@@ -82,7 +84,8 @@ def full_spec(chart: Any, frames: Mapping[str, pd.DataFrame], owner: str) -> tup
     rows = chart.datasets if isinstance(chart.datasets, dict) else {}
     probe = chart.copy(deep=False)
     probe.datasets = {name: list(r[:PROBE_ROWS]) for name, r in rows.items()}
-    # The kit's theme for this chart only: a learner's own charts keep theirs.
+    # The kit's theme for the explorers' charts whatever theme the learner has enabled
+    # since importing the kit (which makes it the default: charts/render.py).
     with alt.theme.enable(THEME_NAME):
         spec: dict[str, Any] = probe.to_dict()
     spec["datasets"] = {**spec.get("datasets", {}), **rows}
@@ -199,7 +202,7 @@ class ExplorerView:
 
     def _show_chart(self, spec: dict[str, Any]) -> None:
         if self._chart_view is None:
-            alt.JupyterChart.enable_offline(True)
+            enable_offline_widgets()
             self._chart_view = alt.JupyterChart(self._built_chart, embed_options=EMBED_OPTIONS)
             self._chart_box.children = (self._chart_view,)
         self._chart_view.spec = spec
@@ -210,7 +213,9 @@ class ExplorerView:
         live = getattr(super(), "_repr_mimebundle_")(**kwargs)  # noqa: B009
         if live and WIDGET_VIEW_MIMETYPE in live:
             bundle[WIDGET_VIEW_MIMETYPE] = live[WIDGET_VIEW_MIMETYPE]
-        if self._spec is not None:
+        # The static picture only when the lesson builder or nbval asks for it: a learner's
+        # kernel then never loads vl-convert's V8 engine (charts/render.py).
+        if self._spec is not None and static_svg_wanted():
             bundle["image/svg+xml"] = self.svg()
         bundle["text/plain"] = self.text()
         return bundle
