@@ -1,0 +1,108 @@
+// The kit's accessible controls (anywidget ESM; loaded offline from the package).
+//
+// RangeControl: a native <input type=range> named by its visible <label for>, with an
+// aria-valuetext ("3.25 of 5", "r = .28") so a screen reader says what the number means.
+// The browser's own range input gives arrows, Page Up/Down and Home/End. The value text
+// is formatted here too, so it is right the moment a key moves the thumb (the kernel's
+// copy follows one round trip later, with the same rules).
+// LiveReadout: a region that exists once and keeps its role=status/aria-live=polite
+// while its paragraphs change, so screen readers announce each new readout.
+
+let counter = 0;
+
+function formatNumber(x, spec) {
+  if (spec === "apa") {
+    // APA style for numbers that cannot exceed 1: no leading zero (r = .28).
+    return x.toFixed(2).replace(/^(-?)0\./, "$1.");
+  }
+  const fixed = /^\.(\d+)f$/.exec(spec);
+  if (fixed) return x.toFixed(Number(fixed[1]));
+  if (spec === "d") return String(Math.round(x));
+  return String(x);
+}
+
+export function valueText(template, value, min, max, spec) {
+  const f = (v) => formatNumber(v, spec);
+  return template
+    .replaceAll("{value}", f(value))
+    .replaceAll("{min}", String(min))
+    .replaceAll("{max}", String(max));
+}
+
+function renderRange({ model, el }) {
+  const id = `aw-range-${Date.now().toString(36)}-${counter++}`;
+  el.classList.add("aw-range");
+  const label = document.createElement("label");
+  label.className = "aw-range-label";
+  label.htmlFor = id;
+  const input = document.createElement("input");
+  input.type = "range";
+  input.id = id;
+  input.className = "aw-range-input";
+  // The visible number beside the track; hidden from the accessibility tree because
+  // aria-valuetext already says it (a screen reader would otherwise read it twice).
+  const readout = document.createElement("output");
+  readout.className = "aw-range-readout";
+  readout.htmlFor = id;
+  readout.setAttribute("aria-hidden", "true");
+  el.append(label, input, readout);
+
+  function showValue(value) {
+    const spec = model.get("readout_format");
+    const text = valueText(
+      model.get("text_template"), value, model.get("min"), model.get("max"), spec);
+    input.setAttribute("aria-valuetext", text);
+    readout.textContent = formatNumber(value, spec);
+  }
+  function sync() {
+    label.textContent = model.get("description");
+    label.style.width = model.get("label_width") || "";
+    input.min = model.get("min");
+    input.max = model.get("max");
+    input.step = model.get("step");
+    input.value = model.get("value");
+    input.disabled = model.get("disabled");
+    const tip = model.get("tooltip");
+    if (tip) el.title = tip; else el.removeAttribute("title");
+    showValue(model.get("value"));
+  }
+  function send() {
+    model.set("value", Number(input.value));
+    model.save_changes();
+  }
+  input.addEventListener("input", () => {
+    showValue(Number(input.value));
+    if (model.get("continuous_update")) send();
+  });
+  input.addEventListener("change", send);
+  model.on("change", sync);
+  sync();
+  return () => model.off("change", sync);
+}
+
+function renderLive({ model, el }) {
+  const region = document.createElement("div");
+  region.className = "aw-live";
+  region.setAttribute("role", "status");
+  region.setAttribute("aria-live", "polite");
+  el.append(region);
+  function sync() {
+    const lines = model.get("value").split("\n");
+    region.replaceChildren(
+      ...lines.map((line) => {
+        const p = document.createElement("p");
+        p.textContent = line;
+        return p;
+      }),
+    );
+  }
+  model.on("change:value", sync);
+  sync();
+  return () => model.off("change:value", sync);
+}
+
+export default {
+  render(context) {
+    return context.model.get("kind") === "live" ? renderLive(context) : renderRange(context);
+  },
+};
