@@ -116,9 +116,14 @@ def axe_in_outputs(page: Any) -> list[dict[str, Any]]:
             const out = [];
             for (const v of r.violations) for (const n of v.nodes) {
                 const impact = n.impact || v.impact;
-                if (impact === 'serious' || impact === 'critical') out.push({
+                if (impact !== 'serious' && impact !== 'critical') continue;
+                const el = document.querySelector(n.target.join(' '));
+                out.push({
                     id: v.id, impact, help: v.help, target: n.target.join(' '),
-                    html: n.html.slice(0, 200)});
+                    html: n.html.slice(0, 200),
+                    // Where the node is: in a kit explorer, in an ipywidgets slider.
+                    in_explorer: !!(el && el.closest('.aw-explorer')),
+                    in_ipywidgets_slider: !!(el && el.closest('.widget-slider'))});
             }
             return out;
         }""",
