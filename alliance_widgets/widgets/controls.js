@@ -8,7 +8,13 @@
 // LiveReadout: a region that exists once and keeps its role=status/aria-live=polite
 // while its paragraphs change, so screen readers announce each new readout.
 
-let counter = 0;
+// anywidget may give each widget its own copy of this module, so a module-level
+// counter does not make ids unique in the page: a random id does.
+function uniqueId() {
+  const c = globalThis.crypto;
+  const r = c && c.randomUUID ? c.randomUUID() : Math.random().toString(36).slice(2);
+  return `aw-range-${r}`;
+}
 
 function formatNumber(x, spec) {
   if (spec === "apa") {
@@ -30,7 +36,7 @@ export function valueText(template, value, min, max, spec) {
 }
 
 function renderRange({ model, el }) {
-  const id = `aw-range-${Date.now().toString(36)}-${counter++}`;
+  const id = uniqueId();
   el.classList.add("aw-range");
   const label = document.createElement("label");
   label.className = "aw-range-label";

@@ -73,14 +73,9 @@ def open_in(page: Any, server: kb.Server, relpath: str, frontend: str) -> None:
         return
     page.goto(f"{server.url}/notebooks/{relpath}?token={server.token}")
     page.wait_for_selector(".jp-Notebook .jp-Cell", timeout=90_000)
-    kb.wait_for(
-        lambda: (
-            page.locator(".jp-Notebook-ExecutionIndicator, .jp-KernelStatus").count() == 0
-            or "Idle" in page.evaluate("() => document.body.innerText.slice(0, 4000)")
-            or page.locator("[data-status=idle]").count() > 0
-        ),
-        90,
-        f"the kernel of {relpath} to start",
+    # Notebook 7's toolbar shows the kernel's state on its execution indicator.
+    page.wait_for_selector(
+        ".jp-Notebook-ExecutionIndicator[data-status=idle]", state="attached", timeout=90_000
     )
 
 
@@ -90,8 +85,20 @@ _PROMPTS = """() => [...document.querySelectorAll('.jp-CodeCell .jp-InputArea-pr
 
 def run_all_cells(page: Any, timeout: float = 300) -> list[str]:
     """Run All Cells from the Run menu; wait until every code cell shows ``[n]:``."""
-    page.click(".lm-MenuBar-itemLabel:text-is('Run')")
-    page.click(".lm-Menu-itemLabel:text-is('Run All Cells')")
+
+    def run() -> None:
+        page.click(".lm-MenuBar-itemLabel:text-is('Run')")
+        page.click(".lm-Menu-itemLabel:text-is('Run All Cells')")
+
+    run()
+    # A Run All sent while the kernel was still connecting runs nothing: send it again.
+    started = '() => [...document.querySelectorAll(".jp-InputArea-prompt")]' + (
+        ".some(p => /\\[(\\*|\\d+)\\]/.test(p.textContent))"
+    )
+    try:
+        kb.wait_for(lambda: page.evaluate(started), 15, "Run All to start", every=0.25)
+    except AssertionError:
+        run()
 
     def done() -> list[str] | None:
         prompts: list[str] = page.evaluate(_PROMPTS)
@@ -202,6 +209,20 @@ def keyboard_walk(page: Any, root: Any, timeout: float = 15) -> list[Step]:
             break
         page.keyboard.press("Tab")
     return steps
+
+
+def misnamed_ranges(page: Any) -> list[str]:
+    """Range controls whose id is not unique or whose accessible name is not their label."""
+    found: list[str] = page.evaluate(
+        """sel => [...document.querySelectorAll(sel)].filter(e => {
+            const label = e.closest('.aw-range').querySelector('.aw-range-label');
+            return document.querySelectorAll('#' + CSS.escape(e.id)).length !== 1
+                || !e.labels || e.labels.length !== 1 || e.labels[0] !== label
+                || !label.textContent.trim();
+        }).map(e => e.outerHTML.slice(0, 160))""",
+        RANGE,
+    )
+    return found
 
 
 def announced(root: Any) -> str:

@@ -87,6 +87,7 @@ def _run(browser: Any, server: kb.Server, notebook: Path, frontend: str) -> dict
         kb.wait_for(lambda: roots.count() >= len(explorers), 60, "every explorer drawn")
         report["run_seconds"] = round(time.monotonic() - t0, 1)
         report["axe"] = ak.axe_in_outputs(page)
+        report["misnamed"] = ak.misnamed_ranges(page)
         walks = {}
         if frontend == "lab":
             for i, name in enumerate(explorers):
@@ -137,6 +138,7 @@ def _check(report: dict[str, Any]) -> None:
                     f"{name}/{s['name']}: {s['key']} changed live region / chart: "
                     f"{s['live'][0] != s['live'][1]} / {s['chart_changed']}"
                 )
+    problems += [f"range control not named by its own label: {h}" for h in report["misnamed"]]
     assert report["outside"] == []
     assert problems == [], f"{report['frontend']} {report['lesson']}:\n" + "\n".join(problems)
 
