@@ -79,6 +79,15 @@ def open_in(page: Any, server: kb.Server, relpath: str, frontend: str) -> None:
     )
 
 
+def accept_kernel_dialog(page: Any) -> bool:
+    """Accept a "Select Kernel" dialog (Notebook 7 can ask while its session starts)."""
+    dialog = page.locator(".jp-Dialog:has-text('Select Kernel') .jp-mod-accept")
+    if dialog.count():
+        dialog.first.click()
+        return True
+    return False
+
+
 _PROMPTS = """() => [...document.querySelectorAll('.jp-CodeCell .jp-InputArea-prompt')]
     .map(p => p.textContent.trim())"""
 
@@ -90,6 +99,7 @@ def run_all_cells(page: Any, timeout: float = 300) -> list[str]:
         page.click(".lm-MenuBar-itemLabel:text-is('Run')")
         page.click(".lm-Menu-itemLabel:text-is('Run All Cells')")
 
+    accept_kernel_dialog(page)
     run()
     # A Run All sent while the kernel was still connecting runs nothing: send it again.
     started = '() => [...document.querySelectorAll(".jp-InputArea-prompt")]' + (
@@ -101,6 +111,7 @@ def run_all_cells(page: Any, timeout: float = 300) -> list[str]:
         run()
 
     def done() -> list[str] | None:
+        accept_kernel_dialog(page)
         prompts: list[str] = page.evaluate(_PROMPTS)
         ok = prompts and all(p[1:-2].isdigit() for p in prompts)
         return prompts if ok else None

@@ -84,7 +84,12 @@ def _run(browser: Any, server: kb.Server, notebook: Path, frontend: str) -> dict
             .filter(has=page.locator(".vega-embed"))
             .filter(has=page.locator(f"{ak.RANGE}, {ak.NOUI}"))
         )
-        kb.wait_for(lambda: roots.count() >= len(explorers), 60, "every explorer drawn")
+
+        def drawn() -> bool:
+            ak.accept_kernel_dialog(page)
+            return bool(roots.count() >= len(explorers))
+
+        kb.wait_for(drawn, 60, "every explorer drawn")
         report["run_seconds"] = round(time.monotonic() - t0, 1)
         report["axe"] = ak.axe_in_outputs(page)
         report["misnamed"] = ak.misnamed_ranges(page)
