@@ -107,8 +107,63 @@ function renderLive({ model, el }) {
   return () => model.off("change:value", sync);
 }
 
+function renderChoice({ model, el }) {
+  // One choice of a few, as a radio group: the legend names the group and each option
+  // says "selected" or not (ipywidgets' toggle buttons say neither).
+  const group = document.createElement("fieldset");
+  group.className = "aw-choice";
+  const legend = document.createElement("legend");
+  legend.className = "aw-choice-legend";
+  group.append(legend);
+  el.append(group);
+  const name = uniqueId();
+  let inputs = [];
+  function build() {
+    group.querySelectorAll(".aw-choice-option").forEach((o) => o.remove());
+    inputs = model.get("labels").map((text, i) => {
+      const option = document.createElement("label");
+      option.className = "aw-choice-option";
+      const input = document.createElement("input");
+      input.type = "radio";
+      input.name = name;
+      input.value = String(i);
+      input.addEventListener("change", () => {
+        if (input.checked) {
+          model.set("index", i);
+          model.save_changes();
+        }
+      });
+      option.append(input, document.createTextNode(text));
+      group.append(option);
+      return input;
+    });
+  }
+  function sync() {
+    legend.textContent = model.get("description");
+    inputs.forEach((input, i) => {
+      input.checked = i === model.get("index");
+      input.disabled = model.get("disabled");
+    });
+    const tip = model.get("tooltip");
+    if (tip) group.title = tip; else group.removeAttribute("title");
+  }
+  function rebuild() {
+    build();
+    sync();
+  }
+  model.on("change:labels", rebuild);
+  model.on("change", sync);
+  rebuild();
+  return () => {
+    model.off("change:labels", rebuild);
+    model.off("change", sync);
+  };
+}
+
+const VIEWS = { range: renderRange, live: renderLive, choice: renderChoice };
+
 export default {
   render(context) {
-    return context.model.get("kind") === "live" ? renderLive(context) : renderRange(context);
+    return VIEWS[context.model.get("kind")](context);
   },
 };

@@ -38,7 +38,14 @@ import ipywidgets as widgets
 import traitlets
 from ipywidgets.widgets.widget_description import DescriptionStyle
 
-__all__ = ["LiveReadout", "RangeControl", "accessible", "format_number", "text_template"]
+__all__ = [
+    "ChoiceControl",
+    "LiveReadout",
+    "RangeControl",
+    "accessible",
+    "format_number",
+    "text_template",
+]
 
 _HERE = Path(__file__).resolve().parent
 _ESM = _HERE / "controls.js"
@@ -218,14 +225,62 @@ class LiveReadout(anywidget.AnyWidget):
     )
 
 
+class ChoiceControl(anywidget.AnyWidget):
+    """One of a few options as a radio group: a ``<fieldset>`` whose ``<legend>`` is the
+    label, each option a native radio button (announced as selected or not).
+
+    Examples
+    --------
+    >>> view = ChoiceControl(labels=["Lambert (1992)", "Empirical estimates"], description="Show")
+    >>> view.index = 1
+    >>> view.index = 2
+    Traceback (most recent call last):
+    ...
+    traitlets.traitlets.TraitError: index must be a whole number from 0 to 1 (one per option); got 2
+    """
+
+    _esm = _ESM
+    _css = _CSS
+    kind = traitlets.Unicode("choice", help="Which view the ESM draws.").tag(sync=True)
+    labels = traitlets.List(traitlets.Unicode(), help="The options, as shown.").tag(sync=True)
+    index = traitlets.Int(0, help="The position of the chosen option.").tag(sync=True)
+    description = traitlets.Unicode("", help="The group's visible label and name.").tag(sync=True)
+    disabled = traitlets.Bool(False, help="Shown but not operable.").tag(sync=True)
+    tooltip = traitlets.Unicode("", help="Extra help shown on hover.").tag(sync=True)
+    description_allow_html = traitlets.Bool(
+        False, help="Always False: the label is plain text, read as written."
+    )
+
+    @traitlets.validate("index")
+    def _check_index(self, proposal: dict[str, Any]) -> int:
+        index, last = proposal["value"], len(self.labels) - 1
+        if not 0 <= index <= last:
+            raise traitlets.TraitError(
+                f"index must be a whole number from 0 to {last} (one per option); got {index}"
+            )
+        return int(index)
+
+    @traitlets.validate("description_allow_html")
+    def _check_plain(self, proposal: dict[str, Any]) -> bool:
+        if proposal["value"]:
+            raise traitlets.TraitError(
+                "description_allow_html must be False: the label is the group's "
+                "accessible name and is read as plain text."
+            )
+        return False
+
+
 _SLIDERS = (widgets.FloatSlider, widgets.IntSlider)
+_CHOICES = (widgets.ToggleButtons, widgets.RadioButtons)
 
 
 def accessible(control: widgets.Widget) -> widgets.Widget:
-    """``control`` with every ipywidgets slider in it replaced by a :class:`RangeControl`.
+    """``control`` with ipywidgets' sliders and toggle/radio buttons made accessible.
 
-    A replaced slider stays the object its explorer holds (and may observe or set); the
-    new control mirrors it both ways (value, disabled, description, range, tooltip).
+    Each slider is replaced by a :class:`RangeControl`, each ``ToggleButtons`` or
+    ``RadioButtons`` by a :class:`ChoiceControl`. A replaced widget stays the object its
+    explorer holds (and may observe or set); the new control mirrors it both ways (value
+    or index, disabled, description, range).
     Boxes are searched; other widgets are returned as they are.
 
     Examples
@@ -240,6 +295,8 @@ def accessible(control: widgets.Widget) -> widgets.Widget:
     """
     if isinstance(control, _SLIDERS):
         return _mirror(control)
+    if isinstance(control, _CHOICES):
+        return _mirror_choice(control)
     if isinstance(control, widgets.Box):
         children: Sequence[widgets.Widget] = control.children
         new = tuple(accessible(c) for c in children)
@@ -271,6 +328,20 @@ def _mirror(slider: widgets.FloatSlider | widgets.IntSlider) -> RangeControl:
         (control, "value"),
         transform=(float, (lambda v: round(v)) if whole else float),
     )
+    return control
+
+
+def _mirror_choice(choice: widgets.ToggleButtons | widgets.RadioButtons) -> ChoiceControl:
+    control = ChoiceControl(
+        labels=list(choice._options_labels),
+        index=choice.index,
+        description=choice.description,
+        disabled=choice.disabled,
+        tooltip=choice.tooltip or "",
+        layout=choice.layout,
+    )
+    for name in ("index", "description", "disabled"):
+        traitlets.link((choice, name), (control, name))
     return control
 
 

@@ -674,7 +674,10 @@ ENABLED_SLIDER = (
 # The part of a slider that takes focus and is dragged.
 HANDLE = ".noUi-handle, input[type=range]"
 # An option of a ToggleButtons control that is not the one selected.
-OTHER_TOGGLE = ".widget-toggle-buttons button.widget-toggle-button:not(.mod-active):not([disabled])"
+OTHER_TOGGLE = (
+    ".widget-toggle-buttons button.widget-toggle-button:not(.mod-active):not([disabled]), "
+    ".aw-choice input[type=radio]:not(:checked):not(:disabled)"
+)
 
 
 def _press_slider(root: Any, slider: Any, how: str) -> None:
@@ -743,7 +746,10 @@ def move_control(root: Any, *, how: str, tries: int = 4, timeout: float = 6) -> 
             return move
     toggle = root.locator(OTHER_TOGGLE).first
     if toggle.count():
-        label = toggle.inner_text().strip()
+        # A kit radio option's text is in its <label>; a toggle button's in itself.
+        label = toggle.evaluate(
+            "e => (e.tagName === 'INPUT' ? e.closest('label') : e).textContent.trim()"
+        )
         readout, chart = readout_text(root), chart_signature(root)
         _press_toggle(toggle, how)
         after_readout, after_chart = _wait_change(root, readout, chart, timeout)
