@@ -45,6 +45,8 @@ def start_notebook7(root_dir: Path, tmp: Path, timeout: float = 90) -> kb.Server
         f"--ServerApp.token={token}",
         f"--ServerApp.root_dir={root_dir}",
         "--JupyterNotebookApp.news_url=None",
+        # window.jupyterapp: Run All as a command once the kernel's session is ready.
+        "--JupyterNotebookApp.expose_app_in_browser=True",
         "--allow-root",
     ]
     with log.open("wb") as out:
@@ -96,6 +98,17 @@ def run_all_cells(page: Any, timeout: float = 300) -> list[str]:
     """Run All Cells from the Run menu; wait until every code cell shows ``[n]:``."""
 
     def run() -> None:
+        if page.evaluate("() => !!window.jupyterapp"):
+            # Notebook 7: the command, once the session is ready (a menu click made while
+            # the kernel was connecting ran nothing).
+            page.evaluate(
+                """async () => {
+                    const app = window.jupyterapp;
+                    await app.shell.currentWidget.sessionContext.ready;
+                    app.commands.execute('notebook:run-all-cells');
+                }"""
+            )
+            return
         page.click(".lm-MenuBar-itemLabel:text-is('Run')")
         page.click(".lm-Menu-itemLabel:text-is('Run All Cells')")
 
