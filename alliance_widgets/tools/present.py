@@ -205,6 +205,9 @@ def voila_command(notebook: Path, port: int, *, open_browser: bool) -> list[str]
         f"--template={TEMPLATE_NAME}",
         "--theme=light",
         "--strip_sources=True",
+        # Notebook 7's JupyterLab extension (installed with `notebook`) cannot load in
+        # Voilà's page and logs a console error there; the gallery needs none of it.
+        "--VoilaConfiguration.extension_denylist=['@jupyter-notebook/lab-extension']",
     ]
     if not open_browser:
         cmd.append("--no-browser")

@@ -109,7 +109,6 @@ from alliance_widgets.widgets.base_view import (
     ExplorerView,
     as_frames,
     full_spec,
-    readout_html,
     rebind_params,
     swapped_spec,
 )
@@ -292,7 +291,7 @@ class Explorer(ExplorerView, widgets.VBox):
         self._readout_text = text
         self._show_error(None)
         self._show_chart(spec)
-        self._readout_html.value = readout_html(text)
+        self._readout.value = text
         if self._table_toggle.value:
             self._table_html.value = self._table()
 

@@ -38,6 +38,7 @@ from alliance_widgets.charts.render import (
     labelled_svg,
     static_svg_wanted,
 )
+from alliance_widgets.widgets.controls import LiveReadout, accessible
 
 __all__ = [
     "DEFAULT_FRAME",
@@ -45,7 +46,6 @@ __all__ = [
     "ExplorerView",
     "as_frames",
     "full_spec",
-    "readout_html",
     "rebind_params",
     "swapped_spec",
 ]
@@ -62,12 +62,6 @@ def as_frames(data: pd.DataFrame | Mapping[str, pd.DataFrame]) -> dict[str, pd.D
     if not frames or not all(isinstance(f, pd.DataFrame) for f in frames.values()):
         raise TypeError("chart_data() must return a DataFrame or a dict of DataFrames")
     return frames
-
-
-def readout_html(text: str) -> str:
-    """The readout as a live region: one paragraph per line, announced politely."""
-    lines = "".join(f"<p style='margin:2px 0'>{html.escape(line)}</p>" for line in text.split("\n"))
-    return f'<div aria-live="polite" role="status">{lines}</div>'
 
 
 def full_spec(chart: Any, frames: Mapping[str, pd.DataFrame], owner: str) -> tuple[dict, Any]:
@@ -171,7 +165,9 @@ class ExplorerView:
         self._axes_html = widgets.HTML(
             f"<p><small>{html.escape(self.axes_note)}</small></p>" if self.axes_note else ""
         )
-        self._readout_html = widgets.HTML()
+        # A region that stays in the page while its text changes: screen readers announce
+        # each new readout (an HTML widget re-creates its region, which is not announced).
+        self._readout = LiveReadout()
         self._error_html = widgets.HTML(layout=widgets.Layout(display="none"))
         self._table_html = widgets.HTML(layout=widgets.Layout(display="none"))
         self._table_toggle = widgets.ToggleButton(
@@ -184,17 +180,24 @@ class ExplorerView:
         self._chart_box = widgets.Box()
 
     def _lay_out(self, controls: list[widgets.Widget]) -> None:
-        """Title; controls beside the chart; readout, error area and data table below."""
+        """Title; controls beside the chart; readout, error area and data table below.
+
+        Every ipywidgets slider among the controls is shown as the kit's accessible
+        :class:`~alliance_widgets.widgets.controls.RangeControl`, which mirrors it.
+        """
         self._controls_box = widgets.VBox(
-            controls, layout=widgets.Layout(min_width="280px", padding="0 12px 0 0")
+            [accessible(c) for c in controls],
+            layout=widgets.Layout(min_width="280px", padding="0 12px 0 0"),
         )
+        # The hook for the kit's CSS (no animation when reduced motion is asked for).
+        getattr(self, "add_class")("aw-explorer")  # noqa: B009
         self.children = (
             self._header,
             widgets.HBox(
                 [self._controls_box, widgets.VBox([self._chart_box, self._axes_html])],
                 layout=widgets.Layout(flex_flow="row wrap"),
             ),
-            self._readout_html,
+            self._readout,
             self._error_html,
             self._table_toggle,
             self._table_html,
@@ -219,6 +222,24 @@ class ExplorerView:
             bundle["image/svg+xml"] = self.svg()
         bundle["text/plain"] = self.text()
         return bundle
+
+    def share(self) -> str:
+        """One line of Python that recreates this explorer as it stands now.
+
+        For a learner to paste into a forum post, or an instructor into a slide; it
+        assumes ``import alliance_widgets as aw``.
+
+        Examples
+        --------
+        >>> import alliance_widgets as aw
+        >>> line = aw.BordinExplorer(scenario="homework").share()
+        >>> line.startswith("aw.BordinExplorer.from_dict({"), len(line.splitlines())
+        (True, 1)
+        >>> eval(line).to_dict() == aw.BordinExplorer(scenario="homework").to_dict()
+        True
+        """
+        state = getattr(self, "to_dict")()  # noqa: B009
+        return f"aw.{type(self).__name__}.from_dict({state!r})"
 
     @property
     def summary(self) -> str:

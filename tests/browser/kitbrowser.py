@@ -648,7 +648,10 @@ class Move:
 
 
 def _handle_room(handle: Any) -> int:
-    """+1 if the slider handle can move right, -1 if only left."""
+    """+1 if the slider handle (or the kit's range input) can move right, -1 if only left."""
+    if handle.evaluate("e => e.tagName") == "INPUT":
+        now, top = handle.evaluate("e => [Number(e.value), Number(e.max)]")
+        return 1 if now < top else -1
     now = float(handle.get_attribute("aria-valuenow") or 0)
     top = float(handle.get_attribute("aria-valuemax") or 0)
     return 1 if now < top else -1
@@ -663,14 +666,22 @@ def _wait_change(root: Any, readout: str, chart: str, timeout: float) -> tuple[s
         time.sleep(0.1)
 
 
-# A slider the learner can move: its noUiSlider target is not disabled.
-ENABLED_SLIDER = ".widget-slider:not(:has(.noUi-target[disabled]))"
+# A slider the learner can move: its noUiSlider target is not disabled, or the kit's
+# range control (alliance_widgets.widgets.controls) whose input is enabled.
+ENABLED_SLIDER = (
+    ".widget-slider:not(:has(.noUi-target[disabled])), .aw-range:not(:has(input:disabled))"
+)
+# The part of a slider that takes focus and is dragged.
+HANDLE = ".noUi-handle, input[type=range]"
 # An option of a ToggleButtons control that is not the one selected.
-OTHER_TOGGLE = ".widget-toggle-buttons button.widget-toggle-button:not(.mod-active):not([disabled])"
+OTHER_TOGGLE = (
+    ".widget-toggle-buttons button.widget-toggle-button:not(.mod-active):not([disabled]), "
+    ".aw-choice input[type=radio]:not(:checked):not(:disabled)"
+)
 
 
 def _press_slider(root: Any, slider: Any, how: str) -> None:
-    handle = slider.locator(".noUi-handle").first
+    handle = slider.locator(HANDLE).first
     handle.wait_for(state="attached", timeout=20_000)
     handle.scroll_into_view_if_needed()
     direction = _handle_room(handle)
@@ -680,7 +691,12 @@ def _press_slider(root: Any, slider: Any, how: str) -> None:
     else:
         box = handle.bounding_box()
         page = root.page
-        x, y = box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
+        # A range input's thumb sits at the value's share of the track.
+        share = handle.evaluate(
+            """e => e.tagName !== 'INPUT' ? 0.5
+                : (Number(e.value) - Number(e.min)) / ((Number(e.max) - Number(e.min)) || 1)"""
+        )
+        x, y = box["x"] + box["width"] * share, box["y"] + box["height"] / 2
         page.mouse.move(x, y)
         page.mouse.down()
         page.mouse.move(x + 40 * direction, y, steps=8)
@@ -701,7 +717,11 @@ def move_slider(root: Any, *, how: str, index: int = 0, timeout: float = 20) -> 
     if how not in ("keyboard", "mouse"):
         raise ValueError(f"how must be 'keyboard' or 'mouse'; got {how!r}")
     slider = root.locator(ENABLED_SLIDER).nth(index)
-    label = slider.locator(".widget-label").first.inner_text() if slider.count() else ""
+    label = (
+        slider.locator(".widget-label, .aw-range-label").first.inner_text()
+        if slider.count()
+        else ""
+    )
     readout, chart = readout_text(root), chart_signature(root)
     _press_slider(root, slider, how)
     after_readout, after_chart = _wait_change(root, readout, chart, timeout)
@@ -726,7 +746,10 @@ def move_control(root: Any, *, how: str, tries: int = 4, timeout: float = 6) -> 
             return move
     toggle = root.locator(OTHER_TOGGLE).first
     if toggle.count():
-        label = toggle.inner_text().strip()
+        # A kit radio option's text is in its <label>; a toggle button's in itself.
+        label = toggle.evaluate(
+            "e => (e.tagName === 'INPUT' ? e.closest('label') : e).textContent.trim()"
+        )
         readout, chart = readout_text(root), chart_signature(root)
         _press_toggle(toggle, how)
         after_readout, after_chart = _wait_change(root, readout, chart, timeout)
@@ -862,7 +885,7 @@ def explorer_roots(page: Any, scope: str) -> Any:
     """Outputs that hold one of the kit's explorers: a slider beside a live chart."""
     return (
         page.locator(f"{scope} .jp-OutputArea-output")
-        .filter(has=page.locator(".widget-slider"))
+        .filter(has=page.locator(".widget-slider, .aw-range"))
         .filter(has=page.locator(".vega-embed"))
     )
 

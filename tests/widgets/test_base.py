@@ -82,7 +82,9 @@ def test_initial_view_and_summary():
     assert set(line.frames) == {"points", "label"}
     assert line.spec["description"] == "5 points on a line of slope 1."
     assert line.chart.spec["datasets"]["points"][4] == {"x": 4, "y": 4.0}
-    assert 'aria-live="polite"' in line._readout_html.value
+    # The readout is the kit's polite live region (controls.LiveReadout), fed plain text.
+    assert type(line._readout).__name__ == "LiveReadout"
+    assert line._readout.value == line.summary
 
 
 def test_state_change_swaps_data_without_rebuilding():
