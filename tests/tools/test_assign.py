@@ -24,7 +24,7 @@ from alliance_widgets.exercises.generic import check_choice
 from alliance_widgets.tools import assign
 from alliance_widgets.tools.assign_master import Exercise, find_exercises, master_notebook
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 LESSONS = ROOT / "lessons"
 SOURCES = sorted((LESSONS / "src").glob("[0-9][0-9]_*.py"))
 # Two lessons with an explorer each, literal and computed answers: the whole path.
