@@ -18,7 +18,7 @@ Examples
 --------
 >>> BUNDLE_JS.name, BUNDLE_INFO.name
 ('jupyter_chart.js', 'jupyter_chart.json')
->>> strip_imports("import x from 'y';\\n// note\\nasync function render() {}")
+>>> strip_imports("import x from 'y';\n// note\nasync function render() {}")
 'async function render() {}'
 """
 

@@ -32,7 +32,6 @@ import alliance_widgets as aw
 from alliance_widgets import literature as lit
 from alliance_widgets.charts import PALETTE
 from alliance_widgets.science import between_within_effects, therapist_icc
-from alliance_widgets.science.caseloads import between_within_reml
 
 # %% [markdown]
 # ## 1 · Clients are nested in therapists
@@ -192,7 +191,7 @@ many = []
 for seed in range(1, 201):
     other = aw.simulate(seed=seed, items=False).clients
     icc = therapist_icc(other, outcome="improvement")
-    fit = between_within_reml(other)
+    fit = between_within_effects(other)
     many.append(
         {
             "ICC": icc.value,
@@ -215,7 +214,7 @@ display(
 )
 
 # %%
-ours = between_within_reml(clients)
+ours = between_within_effects(clients)
 ours_between, ours_within = ours.loc["between", "estimate"], ours.loc["within", "estimate"]
 
 
@@ -439,8 +438,8 @@ rows = []
 for label, change in designs.items():
     for seed in range(1, 9):
         design = aw.simulate(seed=seed, items=False, **change)
-        # The kit's fast REML fit of the same model as between_within_effects.
-        fit = between_within_reml(design.clients)
+        # The kit's REML fit of the between/within model (fast enough for many designs).
+        fit = between_within_effects(design.clients)
         width = fit.ci_high - fit.ci_low
         rows.append(
             {

@@ -30,11 +30,11 @@ import alliance_widgets as aw
 from alliance_widgets import literature as lit
 from alliance_widgets.charts import PALETTE
 from alliance_widgets.science import (
+    between_within_effects,
     correlation_ci,
     detect_ruptures_by_client,
     therapist_icc,
 )
-from alliance_widgets.science.caseloads import between_within_reml
 
 # %% [markdown]
 # ## 0 · Choose your seed
@@ -360,7 +360,7 @@ ex.check_capstone_icc(answer_8_5, clients)
 # The kit's REML fit of the between/within model: same model as between_within_effects,
 # and it still gives an answer when the therapist variance is estimated at zero, where
 # the general-purpose fitter can fail on some seeds.
-slopes = between_within_reml(clients)
+slopes = between_within_effects(clients)
 slopes.round(2)
 
 # %%

@@ -213,25 +213,8 @@ def test_lessons_found() -> None:
     assert len(LESSON_NAMES) >= 9, f"expected the nine lessons in {LESSONS}, found {LESSON_NAMES}"
 
 
-# Lessons whose stored notebooks on this branch predate a literature change that branch
-# `content2` has already made to them; remove an entry once content2 is merged.
-_STALE = {
-    "07": "lesson 07 here still prints lit.SRS_CUTOFF, which the literature branch dropped; "
-    "branch content2 rebuilds lesson 07 without it",
-}
-
-
 def _lessons() -> list[Any]:
-    return [
-        pytest.param(
-            name,
-            id=name[:2],
-            marks=[pytest.mark.xfail(reason=_STALE[name[:2]], strict=False)]
-            if name[:2] in _STALE
-            else [],
-        )
-        for name in LESSON_NAMES
-    ]
+    return [pytest.param(name, id=name[:2]) for name in LESSON_NAMES]
 
 
 @pytest.mark.parametrize("lesson", _lessons())
@@ -245,8 +228,7 @@ def test_each_lesson_has_a_recognisable_key() -> None:
     checked = [
         name
         for name in LESSON_NAMES
-        if name[:2] not in _STALE
-        and any(
+        if any(
             recognisable(k) for k in solution_keys(LESSONS / "solutions" / f"{name}.ipynb").values()
         )
     ]
