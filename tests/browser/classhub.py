@@ -100,6 +100,7 @@ class Proc:
     role: str  # "kernel", "server" (single-user), or "other" (hub, proxy, culler)
     user: str
     rss_mb: float
+    cmd: str
 
 
 @dataclass
@@ -158,7 +159,7 @@ class ClassHub:
                 role = "server"
             else:
                 role = "other"
-            found.append(Proc(pid, role, user, _rss_mb(pid)))
+            found.append(Proc(pid, role, user, _rss_mb(pid), cmd))
         return found
 
     def stop(self) -> None:
@@ -286,18 +287,67 @@ def start_classhub(root: Path, *, timeout: float = 90) -> ClassHub:
     return hub
 
 
-def log_in_and_pull(page: Any, hub: ClassHub, user: str, timeout: float = 300) -> None:
-    """Log ``user`` in through the nbgitpuller link; return with lesson 01 open and idle.
+def log_in(page: Any, hub: ClassHub, user: str, timeout: float = 60) -> None:
+    """Open the nbgitpuller link as ``user`` would and submit the login form.
 
-    This is what a learner does: open the link, type a name, wait while the hub starts
-    their server and nbgitpuller clones the course, and land in the lesson.
+    Returns once the form is sent: the hub then starts the learner's server and
+    nbgitpuller clones the course, which :func:`wait_lesson_open` waits for. Sending every
+    learner's form first and waiting afterwards is how one driver thread makes a class
+    arrive together.
     """
     next_url = urllib.parse.quote(hub.pull_link(), safe="")
     page.goto(f"{hub.url}/hub/login?next={next_url}", timeout=timeout * 1000)
     page.fill("#username_input", user)
     page.fill("#password_input", "any")
-    page.click("#login_submit")
+    page.click("#login_submit", no_wait_after=True)
+
+
+def wait_lesson_open(page: Any, user: str, timeout: float = 300) -> None:
+    """Wait until the pulled lesson is open in JupyterLab with an idle kernel."""
     page.wait_for_selector(f"{kb.NOTEBOOK} .jp-Notebook .jp-Cell", timeout=timeout * 1000)
     kb.wait_for(lambda: kb.kernel_idle(page), timeout, f"{user}'s kernel to be idle")
     # The file browser takes a third of the width; a learner's view is the notebook.
     page.keyboard.press("Control+b")
+
+
+def click_run_all(page: Any) -> None:
+    """Run All Cells from the Run menu, without waiting (see :func:`wait_run_finished`)."""
+    page.click(".lm-MenuBar-itemLabel:text-is('Run')")
+    page.click(".lm-Menu-itemLabel:text-is('Run All Cells')")
+
+
+def run_finished(page: Any) -> bool:
+    """True when no cell is queued or running and the kernel idles.
+
+    A stored lesson already shows ``[1]:``, ``[2]:``... so this only means "finished" once
+    the run is known to have started: wait for the first live chart (which only a run
+    draws) before asking.
+    """
+    cells = kb.cell_report(page)
+    return bool(cells) and all(c["prompt"] != "[*]:" for c in cells) and kb.kernel_idle(page)
+
+
+def live_charts(page: Any) -> int:
+    """How many live (vega-embed) charts the open lesson shows."""
+    n: int = page.locator(f"{kb.NOTEBOOK} {kb.chart_selector()}").count()
+    return n
+
+
+def run_culler(hub: ClassHub, timeout: int) -> subprocess.Popen[bytes]:
+    """Start ``jupyterhub-idle-culler`` by hand against ``hub`` with a short ``timeout`` (s).
+
+    The hub's own culler service waits :data:`CULL_TIMEOUT`; this one, with the driver's
+    token, shows in seconds what that service does after an hour. It works in the hub's
+    folder, so :meth:`ClassHub.stop` ends it if the caller does not.
+    """
+    env = dict(os.environ, JUPYTERHUB_API_TOKEN=hub.token)
+    cmd = [
+        str(kb.BIN / "python"),
+        "-m",
+        "jupyterhub_idle_culler",
+        f"--url={hub.url}/hub/api",
+        f"--timeout={timeout}",
+        "--cull-every=2",
+    ]
+    with (hub.root / "culler.log").open("wb") as log:
+        return subprocess.Popen(cmd, cwd=hub.root, env=env, stdout=log, stderr=subprocess.STDOUT)
