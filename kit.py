@@ -80,7 +80,7 @@ def ensure_env() -> None:
 
 
 def ensure_browser() -> None:
-    """Debian's chromium for the browser tests, and axe-core from npm (no CDN)."""
+    """Debian's chromium for the browser tests, and their npm packages (no CDN)."""
     if not CHROMIUM.exists():
         if shutil.which("apt-get") is None or os.geteuid() != 0:
             sys.exit(
@@ -94,9 +94,11 @@ def ensure_browser() -> None:
             if code:
                 sys.exit(f"[kit] {' '.join(cmd)} failed with exit code {code}")
     lock = BROWSER_DIR / "package-lock.json"
-    if lock.exists() and not (BROWSER_DIR / "node_modules" / "axe-core").exists():
+    # axe-core for the accessibility test, configurable-http-proxy for the classroom hub.
+    wanted = ("axe-core", "configurable-http-proxy")
+    if lock.exists() and not all((BROWSER_DIR / "node_modules" / m).exists() for m in wanted):
         if shutil.which("npm") is None:
-            sys.exit("[kit] the accessibility test needs npm (apt-get install npm).")
+            sys.exit("[kit] the browser tests need npm (apt-get install npm).")
         must(["npm", "ci", "--silent", "--no-audit", "--no-fund", "--prefix", BROWSER_DIR])
 
 
