@@ -125,7 +125,7 @@ def _poll_all(learners: list[Learner], done: Any, timeout: float, what: str) -> 
     deadline = time.monotonic() + timeout
     waiting = [x for x in learners if not x.failed]
     while waiting and time.monotonic() < deadline:
-        waiting = [x for x in waiting if not done(x)]
+        waiting = [x for x in waiting if not _safe(lambda x=x: done(x), False)]
         time.sleep(0.1)
     for x in waiting:
         x.failed = f"timed out after {timeout:.0f} s waiting for {what}"
@@ -152,8 +152,12 @@ def arrive(hub: ch.ClassHub, learners: list[Learner], timeout: float) -> None:
 def run_all_together(learners: list[Learner], timeout: float) -> None:
     live = [x for x in learners if not x.failed]
     for x in live:
-        x.page.evaluate(_FIRST_CHART_JS, CHARTS)
-        ch.click_run_all(x.page)
+        try:
+            x.page.evaluate(_FIRST_CHART_JS, CHARTS)
+            ch.click_run_all(x.page)
+        except Exception as exc:
+            x.failed = f"Run All: {exc}"
+    live = [x for x in live if not x.failed]
 
     def charted(x: Learner) -> bool:
         stamp = _safe(lambda: x.page.evaluate("() => window.__classFirstChart"))
@@ -170,7 +174,7 @@ def move_sliders(learners: list[Learner], presses: int) -> None:
     for x in live:
         try:
             root = kb.explorer_roots(x.page, kb.NOTEBOOK).first
-            slider, _ = lat._pick_slider(root)
+            slider = _pick_slider(root)
             x.handle = slider.locator(".noUi-handle").first
             x.handle.scroll_into_view_if_needed()
             x.page.evaluate(lat._INSTALL_JS, [root.element_handle(), x.handle.element_handle()])
@@ -179,21 +183,21 @@ def move_sliders(learners: list[Learner], presses: int) -> None:
     live = [x for x in live if not x.failed]
     direction = {x.name: 1 for x in live}
     for _ in range(presses):
+        live = [x for x in live if not x.failed]
         for x in live:  # everyone presses in the same moment
-            now = float(x.handle.get_attribute("aria-valuenow") or 0)
-            if now >= float(x.handle.get_attribute("aria-valuemax") or 0):
-                direction[x.name] = -1
-            elif now <= float(x.handle.get_attribute("aria-valuemin") or 0):
-                direction[x.name] = 1
-            x.handle.focus()
-            x.handle.press("ArrowRight" if direction[x.name] > 0 else "ArrowLeft")
+            try:
+                _press(x, direction)
+            except Exception as exc:
+                x.failed = f"slider press: {exc}"
         deadline = time.monotonic() + 20
-        waiting = list(live)
+        waiting = [x for x in live if not x.failed]
         while waiting and time.monotonic() < deadline:
             for x in list(waiting):
-                stamp = x.page.evaluate(
-                    "() => { const l = window.__kitLatency;"
-                    " return l.drawn === null ? null : l.drawn - l.down; }"
+                stamp = _safe(
+                    lambda x=x: x.page.evaluate(
+                        "() => { const l = window.__kitLatency;"
+                        " return l.drawn === null ? null : l.drawn - l.down; }"
+                    )
                 )
                 if stamp is not None:
                     x.slider_ms.append(float(stamp))
@@ -202,7 +206,27 @@ def move_sliders(learners: list[Learner], presses: int) -> None:
         for x in waiting:
             x.missed += 1
         for x in live:
-            lat._settle(x.page)
+            _safe(lambda x=x: lat._settle(x.page))
+
+
+def _pick_slider(root: Any) -> Any:
+    """The first enabled slider whose arrow key redraws the chart (given a loaded hub's time)."""
+    for i in range(min(4, root.locator(kb.ENABLED_SLIDER).count())):
+        move = kb.move_slider(root, how="keyboard", index=i, timeout=20)
+        if move.chart_before != move.chart_after:
+            return root.locator(kb.ENABLED_SLIDER).nth(i)
+    raise RuntimeError("no slider of the explorer redraws its chart")
+
+
+def _press(x: Learner, direction: dict[str, int]) -> None:
+    """Press an arrow key on the learner's slider, turning back at either end."""
+    now = float(x.handle.get_attribute("aria-valuenow") or 0)
+    if now >= float(x.handle.get_attribute("aria-valuemax") or 0):
+        direction[x.name] = -1
+    elif now <= float(x.handle.get_attribute("aria-valuemin") or 0):
+        direction[x.name] = 1
+    x.handle.focus()
+    x.handle.press("ArrowRight" if direction[x.name] > 0 else "ArrowLeft")
 
 
 def _row(label: str, values: list[float], unit: str, scale: float = 1.0) -> str:
@@ -259,11 +283,16 @@ def report(args: Any, learners: list[Learner], mem: MemorySampler, hub: ch.Class
             print(f"  {x.name} failed: {x.failed}")
 
 
+def _progress(t0: float, what: str, learners: list[Learner]) -> None:
+    failed = sum(1 for x in learners if x.failed)
+    print(f"  {time.monotonic() - t0:6.0f} s  {what} ({failed} learners failed)", flush=True)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--learners", type=int, default=10, help="learners in the class")
     parser.add_argument("--presses", type=int, default=10, help="slider rounds per learner")
-    parser.add_argument("--timeout", type=float, default=900, help="seconds per phase")
+    parser.add_argument("--timeout", type=float, default=600, help="seconds per phase")
     args = parser.parse_args(argv)
     if args.learners < 1 or args.presses < 1:
         raise ValueError(
@@ -277,7 +306,7 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="bench-classroom-") as tmp:
         t0 = time.monotonic()
         hub = ch.start_classhub(Path(tmp) / "hub")
-        print(f"hub ready in {time.monotonic() - t0:.1f} s at {hub.url}")
+        print(f"hub ready in {time.monotonic() - t0:.1f} s at {hub.url}", flush=True)
         mem = MemorySampler(hub)
         mem.start()
         try:
@@ -289,8 +318,11 @@ def main(argv: list[str] | None = None) -> int:
                     watch = kb.PageWatch().attach(context)
                     learners.append(Learner(f"learner{i + 1:02d}", context.new_page(), watch))
                 arrive(hub, learners, args.timeout)
+                _progress(t0, "lessons open", learners)
                 run_all_together(learners, args.timeout)
+                _progress(t0, "Run All finished", learners)
                 move_sliders(learners, args.presses)
+                _progress(t0, "sliders moved", learners)
                 mem.stop()
                 report(args, learners, mem, hub)
                 browser.close()
