@@ -211,11 +211,20 @@ def move_sliders(learners: list[Learner], presses: int) -> None:
 
 def _pick_slider(root: Any) -> Any:
     """The first enabled slider whose arrow key redraws the chart (given a loaded hub's time)."""
+    seen = []
     for i in range(min(4, root.locator(kb.ENABLED_SLIDER).count())):
+        handle = root.locator(kb.ENABLED_SLIDER).nth(i).locator(".noUi-handle").first
+        before = handle.get_attribute("aria-valuenow")
         move = kb.move_slider(root, how="keyboard", index=i, timeout=20)
         if move.chart_before != move.chart_after:
             return root.locator(kb.ENABLED_SLIDER).nth(i)
-    raise RuntimeError("no slider of the explorer redraws its chart")
+        # Tells a key the page never took (handle unmoved) from an update the kernel never
+        # sent back (handle moved, readout and chart unchanged).
+        seen.append(
+            f"{move.control!r}: handle {before} -> {handle.get_attribute('aria-valuenow')}, "
+            f"readout changed: {move.readout_before != move.readout_after}"
+        )
+    raise RuntimeError("no slider of the explorer redraws its chart; " + "; ".join(seen))
 
 
 def _press(x: Learner, direction: dict[str, int]) -> None:
