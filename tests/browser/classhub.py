@@ -311,9 +311,11 @@ def wait_lesson_open(page: Any, user: str, timeout: float = 300) -> None:
 
 
 def click_run_all(page: Any) -> None:
-    """Run All Cells from the Run menu, without waiting (see :func:`wait_run_finished`)."""
-    page.click(".lm-MenuBar-itemLabel:text-is('Run')")
-    page.click(".lm-Menu-itemLabel:text-is('Run All Cells')")
+    """Run All Cells from the Run menu, without waiting (see :func:`run_finished`)."""
+    # A menu click starts no navigation; not waiting for one keeps a loaded machine (ten
+    # JupyterLabs in one chromium) from timing out here.
+    page.click(".lm-MenuBar-itemLabel:text-is('Run')", no_wait_after=True)
+    page.click(".lm-Menu-itemLabel:text-is('Run All Cells')", no_wait_after=True)
 
 
 def run_finished(page: Any) -> bool:
