@@ -12,6 +12,7 @@ made once in ``.venv`` and reinstalled only when ``pyproject.toml`` or
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import shutil
 import subprocess
@@ -87,7 +88,7 @@ def ensure_env() -> None:
 
 
 def ensure_browser() -> None:
-    """Debian's chromium for the browser tests, and axe-core from npm (no CDN)."""
+    """Debian's chromium for the browser tests, and their npm packages (no CDN)."""
     if not CHROMIUM.exists():
         if shutil.which("apt-get") is None or os.geteuid() != 0:
             sys.exit(
@@ -101,9 +102,14 @@ def ensure_browser() -> None:
             if code:
                 sys.exit(f"[kit] {' '.join(cmd)} failed with exit code {code}")
     lock = BROWSER_DIR / "package-lock.json"
-    if lock.exists() and not (BROWSER_DIR / "node_modules" / "axe-core").exists():
+    # Every package tests/browser/package.json names (axe-core for the accessibility tests,
+    # KaTeX for the static export, configurable-http-proxy for the classroom hub): npm ci
+    # again whenever one is missing, e.g. after a new one is added.
+    manifest = json.loads((BROWSER_DIR / "package.json").read_text(encoding="utf-8"))
+    wanted = sorted(manifest.get("devDependencies", {}))
+    if lock.exists() and not all((BROWSER_DIR / "node_modules" / m).exists() for m in wanted):
         if shutil.which("npm") is None:
-            sys.exit("[kit] the accessibility test needs npm (apt-get install npm).")
+            sys.exit("[kit] the browser tests need npm (apt-get install npm).")
         must(["npm", "ci", "--silent", "--no-audit", "--no-fund", "--prefix", BROWSER_DIR])
 
 
