@@ -16,6 +16,28 @@ function uniqueId() {
   return `aw-range-${r}`;
 }
 
+// The keys a range input or a radio group answers by itself. In JupyterLab and Notebook 7
+// the same keys are notebook shortcuts (arrows select another cell, Home/End the first or
+// last): Lumino's keydown handler on the document matches them for a focused input that
+// is not :read-write (a range or radio input never is), calls preventDefault and moves
+// focus to a cell, so the control never moves and the kernel hears nothing.
+// ipywidgets' own sliders are not hit: noUiSlider handles these keys on its handle.
+const OWN_KEYS = new Set([
+  "ArrowLeft", "ArrowRight", "ArrowUp", "ArrowDown", "PageUp", "PageDown", "Home", "End",
+]);
+
+// Keep the control's keys for the control: Lumino skips shortcuts for a target inside an
+// element marked data-lm-suppress-shortcuts, and the keydown stops before any other
+// handler of the page (the notebook's) can take it. Tab, Escape, Shift+Enter still pass.
+function keepOwnKeys(input) {
+  input.setAttribute("data-lm-suppress-shortcuts", "true");
+  input.addEventListener("keydown", (event) => {
+    if (OWN_KEYS.has(event.key) && !event.ctrlKey && !event.metaKey && !event.altKey) {
+      event.stopPropagation();
+    }
+  });
+}
+
 function formatNumber(x, spec) {
   if (spec === "apa") {
     // APA style for numbers that cannot exceed 1: no leading zero (r = .28).
@@ -51,6 +73,7 @@ function renderRange({ model, el }) {
   readout.className = "aw-range-readout";
   readout.htmlFor = id;
   readout.setAttribute("aria-hidden", "true");
+  keepOwnKeys(input);
   el.append(label, input, readout);
 
   function showValue(value) {
@@ -127,6 +150,7 @@ function renderChoice({ model, el }) {
       input.type = "radio";
       input.name = name;
       input.value = String(i);
+      keepOwnKeys(input);
       input.addEventListener("change", () => {
         if (input.checked) {
           model.set("index", i);
