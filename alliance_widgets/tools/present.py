@@ -205,9 +205,11 @@ def voila_command(notebook: Path, port: int, *, open_browser: bool) -> list[str]
         f"--template={TEMPLATE_NAME}",
         "--theme=light",
         "--strip_sources=True",
-        # Notebook 7's JupyterLab extension (installed with `notebook`) cannot load in
-        # Voilà's page and logs a console error there; the gallery needs none of it.
-        "--VoilaConfiguration.extension_denylist=['@jupyter-notebook/lab-extension']",
+        # JupyterLab extensions that other packages of the same environment install
+        # (Notebook 7's; ipylab and jupytext's, both with otter-grader) cannot load in
+        # Voilà's page and log console errors there; the gallery needs none of them.
+        "--VoilaConfiguration.extension_denylist="
+        "['@jupyter-notebook/lab-extension', 'ipylab', 'jupyterlab-jupytext']",
     ]
     if not open_browser:
         cmd.append("--no-browser")
