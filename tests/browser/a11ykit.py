@@ -13,7 +13,6 @@ Built on :mod:`kitbrowser` (servers, Chromium, offline watch). What is new here:
 
 from __future__ import annotations
 
-import subprocess
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -30,42 +29,12 @@ NOUI = ".widget-slider .noUi-handle"
 
 def start_notebook7(root_dir: Path, tmp: Path, timeout: float = 90) -> kb.Server:
     """Start Notebook 7 on loopback serving ``root_dir``; return when it answers."""
-    env = kb.isolated_env(tmp)
-    kb._write_lab_settings(Path(env["JUPYTERLAB_SETTINGS_DIR"]))
-    port = kb.free_port()
-    token = "kit-browser-tests"
-    log = tmp / "notebook7.log"
-    cmd = [
-        str(kb.BIN / "jupyter"),
-        "notebook",
-        "--no-browser",
-        f"--port={port}",
-        "--ServerApp.ip=127.0.0.1",
-        "--ServerApp.port_retries=0",
-        f"--ServerApp.token={token}",
-        f"--ServerApp.root_dir={root_dir}",
+    notebook_args = [
         "--JupyterNotebookApp.news_url=None",
         # window.jupyterapp: Run All as a command once the kernel's session is ready.
         "--JupyterNotebookApp.expose_app_in_browser=True",
-        "--allow-root",
     ]
-    with log.open("wb") as out:
-        proc = subprocess.Popen(
-            cmd,
-            cwd=root_dir,
-            env=env,
-            stdout=out,
-            stderr=subprocess.STDOUT,
-            start_new_session=True,
-        )
-    base = f"http://127.0.0.1:{port}"
-    server = kb.Server(proc, base, log, token)
-    try:
-        kb.wait_http(f"{base}/api/status?token={token}", proc, timeout, log)
-    except BaseException:
-        server.stop()
-        raise
-    return server
+    return kb.start_jupyter("notebook", notebook_args, root_dir, tmp, timeout)
 
 
 def open_in(page: Any, server: kb.Server, relpath: str, frontend: str) -> None:

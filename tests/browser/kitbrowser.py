@@ -188,24 +188,29 @@ def _write_lab_settings(settings_dir: Path) -> None:
         target.write_text(json.dumps(values))
 
 
-def start_jupyterlab(root_dir: Path, tmp: Path, timeout: float = 90) -> Server:
-    """Start JupyterLab on loopback serving ``root_dir``; return when it answers."""
+def start_jupyter(
+    app: str, app_args: Sequence[str], root_dir: Path, tmp: Path, timeout: float = 90
+) -> Server:
+    """Start the Jupyter ``app`` ("lab" or "notebook") on loopback serving ``root_dir``.
+
+    The server is isolated (its own config, data and settings under ``tmp``), answers on a
+    free port with the tests' token, and is returned once ``/api/status`` answers.
+    """
     env = isolated_env(tmp)
     _write_lab_settings(Path(env["JUPYTERLAB_SETTINGS_DIR"]))
     port = free_port()
     token = "kit-browser-tests"
-    log = tmp / "jupyterlab.log"
+    log = tmp / f"jupyter-{app}.log"
     cmd = [
         str(BIN / "jupyter"),
-        "lab",
+        app,
         "--no-browser",
         f"--port={port}",
         "--ServerApp.ip=127.0.0.1",
         "--ServerApp.port_retries=0",
         f"--ServerApp.token={token}",
         f"--ServerApp.root_dir={root_dir}",
-        "--LabApp.news_url=None",
-        "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
+        *app_args,
         "--allow-root",
     ]
     with log.open("wb") as out:
@@ -225,6 +230,15 @@ def start_jupyterlab(root_dir: Path, tmp: Path, timeout: float = 90) -> Server:
         server.stop()
         raise
     return server
+
+
+def start_jupyterlab(root_dir: Path, tmp: Path, timeout: float = 90) -> Server:
+    """Start JupyterLab on loopback serving ``root_dir``; return when it answers."""
+    lab_args = [
+        "--LabApp.news_url=None",
+        "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
+    ]
+    return start_jupyter("lab", lab_args, root_dir, tmp, timeout)
 
 
 def stop_kernels(server: Server) -> None:
