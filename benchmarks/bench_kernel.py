@@ -11,8 +11,11 @@ are still serialised and published, nobody renders them). Targets (issue 11):
   every code cell run in order, as "Run All" does): at most 200 MB;
 * every explorer control's kernel-side update (setting the control's value until the
   explorer has recomputed and sent its new chart), p50 / p95: at most 50 ms. Each control
-  is swept up its range and back (first visits recompute, the way back may hit the
-  explorer's memo), with the science caches of a fresh kernel.
+  is set as the browser sets it (the kit's RangeControl / ChoiceControl that mirror the
+  explorer's sliders and toggles, or the ipywidgets control itself): a range swept up
+  and back (first visits recompute, the way back may hit the explorer's memo), each
+  option of a choice visited four times, a button pressed eight times; with the science
+  caches of a fresh kernel.
 
 The machine is shared and noisy: each timing is the median over ``--runs`` fresh kernels.
 The script prints, it asserts nothing.
@@ -198,6 +201,7 @@ SWEEP = r"""
 import json, time, statistics
 import ipywidgets as w
 import alliance_widgets as aw
+from alliance_widgets.widgets.controls import ChoiceControl, RangeControl
 from IPython.display import display
 
 def _walk(x):
@@ -206,7 +210,9 @@ def _walk(x):
         yield from _walk(c)
 
 def _values(c):
-    if isinstance(c, (w.FloatSlider, w.IntSlider)):
+    # What the browser sets: the kit's RangeControl / ChoiceControl (which mirror the
+    # explorer's ipywidgets sliders and toggle buttons) or the ipywidgets control itself.
+    if isinstance(c, (w.FloatSlider, w.IntSlider, RangeControl)):
         n = int(round((c.max - c.min) / c.step))
         stride = max(1, n // 24)  # about 25 values up the range, and back
         up = [c.min + i * c.step for i in range(0, n + 1, stride)]
@@ -214,12 +220,16 @@ def _values(c):
             up = [int(v) for v in up]
         else:
             up = [round(v, 10) for v in up]
-        return up + up[-2::-1]
+        return [("value", v) for v in up + up[-2::-1]]
+    if isinstance(c, ChoiceControl):
+        return [("index", i) for i in list(range(len(c.labels))) * 4]
     if isinstance(c, w.BoundedIntText):
-        return [c.value + i for i in range(1, 9)]
+        return [("value", c.value + i) for i in range(1, 9)]
     if isinstance(c, (w.Dropdown, w.ToggleButtons, w.RadioButtons)):
         vals = [v if not isinstance(v, tuple) else v[1] for v in c.options]
-        return (vals + vals) * 2
+        return [("value", v) for v in (vals + vals) * 2]
+    if isinstance(c, w.Button):
+        return [("click", None)] * 8
     return []
 
 _out = {}
@@ -232,9 +242,12 @@ for _name in %(explorers)r:
             if not _vals:
                 continue
             _times = []
-            for _v in _vals:
+            for _attr, _v in _vals:
                 _t, _c = time.perf_counter(), time.process_time()
-                _x.value = _v
+                if _attr == "click":
+                    _x.click()
+                else:
+                    setattr(_x, _attr, _v)
                 _times.append((time.perf_counter() - _t, time.process_time() - _c))
             _out[f"{_name} / {_x.description}"] = _times
 print(json.dumps(_out))
