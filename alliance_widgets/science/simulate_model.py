@@ -89,9 +89,10 @@ from functools import lru_cache
 from typing import Any
 
 import numpy as np
-from scipy import optimize, special
+from scipy import special
 
 from alliance_widgets import literature as lit
+from alliance_widgets.science.roots import brent_root
 from alliance_widgets.science.simulate_params import ALLIANCE_FACTOR_NAMES
 
 __all__ = [
@@ -214,6 +215,10 @@ def _normal_stats(vc: float, su2: float, sg2: float, se2: float) -> np.ndarray:
 def _solve_normal(vc: float, targets: np.ndarray) -> np.ndarray | None:
     def resid(logs: np.ndarray) -> np.ndarray:
         return _normal_stats(vc, *np.exp(logs)) - targets
+
+    # Only where the stored calibration table misses: scipy.optimize (~22 MB) stays out
+    # of a learner's kernel otherwise.
+    from scipy import optimize
 
     best = None
     for start in ([-1.0, -1.5, -1.0], [-3.0, -3.0, 0.0], [0.0, 0.0, -2.0]):
@@ -408,7 +413,7 @@ def _latent_icc(m: Measurement, icc: float) -> float:
             "item settings (therapists cannot differ more than the early alliance is "
             f"reliable); got {icc!r}."
         )
-    return float(optimize.brentq(lambda r: m.between_cov(r) - target, 0.0, 0.999, xtol=1e-12))
+    return brent_root(lambda r: m.between_cov(r) - target, 0.0, 0.999, xtol=1e-12)
 
 
 def _default_ratio(cov_latent: float, rho: float, var_between: float) -> float:
