@@ -208,3 +208,23 @@ def test_calibration_table_covers_the_slider_grid_and_only_it() -> None:
     assert table.stored_calibration((*targets, 0.1 * 3.5, 0.7)) is not None
     assert table.stored_calibration((*targets, 0.33, 0.7)) is None
     assert table.stored_calibration((0.9, *targets[1:], 0.35, 0.7)) is None
+
+
+# ---------------------------------------------------------------- the collector
+
+
+def test_settle_heap_freezes_once_per_occasion_and_only_in_a_kernel(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import gc
+
+    monkeypatch.setattr(_kernel, "_settled", set())
+    assert _kernel.settle_heap("Explorer") is False  # a script or a test: nothing changes
+    assert gc.get_freeze_count() == 0
+    monkeypatch.setattr(_kernel, "in_kernel", lambda: True)
+    try:
+        assert _kernel.settle_heap("Explorer") is True
+        assert gc.get_freeze_count() > 0
+        assert _kernel.settle_heap("Explorer") is False  # once per occasion
+    finally:
+        gc.unfreeze()

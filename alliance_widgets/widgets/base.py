@@ -29,13 +29,16 @@ Hooks, called in this order on every state change
     rebuild (the param's value is kept inside the new range).
     ``chart_description()`` (optional) -> the chart's one-sentence text alternative for
     the current numbers (``None`` keeps the builder's ``description``).
-Structure (called only when ``chart_key()`` changes, e.g. a mode switch)
+Structure (called once per ``chart_key()`` value, e.g. per view of a mode switch)
     ``build_chart(data)`` -> an ``alt.Chart`` whose data are *named* datasets
     (``alt.NamedData(name)`` with ``datasets={name: records}``; ``charts.common.named``
     and ``charts.common.finish`` do this), so that later updates only swap the records
-    into the cached spec: no altair object is built and no JSON schema is validated on
-    an ordinary change. Keep the builder itself a pure function in ``charts/``.
-    ``chart_key()`` (optional) -> any hashable; a new value forces ``build_chart``.
+    into the cached spec: no altair object is built on an ordinary change, nor on a
+    switch back to a chart shown before (its spec and chart widget are kept). Keep the
+    builder itself a pure function in ``charts/``; the explorer does not validate its
+    spec against the Vega-Lite schema (``tests/widgets/test_chart_schemas.py`` does).
+    ``chart_key()`` (optional) -> any hashable; a value not seen before calls
+    ``build_chart``.
 Controls
     ``controls()`` -> the widgets shown beside the chart. :func:`linked` ties a control's
     ``value`` to a state trait and makes its label plain text, readable and keyboard
@@ -102,11 +105,13 @@ import altair as alt
 import ipywidgets as widgets
 import pandas as pd
 
+from alliance_widgets._kernel import settle_heap
 from alliance_widgets._lazy import moved_names
 from alliance_widgets.science.validation import check_keywords
 from alliance_widgets.widgets.base_state import jsonable
 from alliance_widgets.widgets.base_view import (
     ExplorerView,
+    ShownCharts,
     as_frames,
     full_spec,
     rebind_params,
@@ -130,7 +135,7 @@ class Explorer(ExplorerView, widgets.VBox):
 
     def __init__(self, **kwargs: Any) -> None:
         self._spec: dict[str, Any] | None = None
-        self._spec_key: Hashable = object()
+        self._shown = ShownCharts()
         self._frames: dict[str, pd.DataFrame] = {}
         self._readout_text = ""
         self._error_text = ""
@@ -150,6 +155,8 @@ class Explorer(ExplorerView, widgets.VBox):
         self.observe(self._on_state_change, names=self.state_names())
         self.refresh()
         self._lay_out(self.controls())
+        # Kernel only: keep the collector's full passes off the learner's slider moves.
+        settle_heap(type(self).__name__)
 
     # ------------------------------------------------------------------ protocol
     def controls(self) -> list[widgets.Widget]:
@@ -271,11 +278,15 @@ class Explorer(ExplorerView, widgets.VBox):
             self.recompute()
             frames = as_frames(self.chart_data())
             key = self.chart_key()
-            if self._spec is None or key != self._spec_key:
-                spec = self._full_spec(frames)
-                self._spec_key = key
+            shown = self._shown.get(key)
+            if shown is None:
+                spec, built = full_spec(self.build_chart(frames), frames, type(self).__name__)
+                view = None
             else:
-                spec = self._swapped_spec(self._spec, frames)
+                # A chart shown before (the current one, or a view switched back to):
+                # its rows swapped, the params the learner set in it kept.
+                spec, built, view = shown
+                spec = swapped_spec(spec, frames, view._params if view is not None else None)
             spec = rebind_params(spec, self.param_bindings())
             description = self.chart_description()
             if description is not None:
@@ -290,21 +301,12 @@ class Explorer(ExplorerView, widgets.VBox):
         self._spec = spec
         self._readout_text = text
         self._show_error(None)
+        self._built_chart, self._chart_view = built, view
         self._show_chart(spec)
+        self._shown.keep(key, spec, built, self._chart_view)
         self._readout.value = text
         if self._table_toggle.value:
             self._table_html.value = self._table()
-
-    def _full_spec(self, frames: dict[str, pd.DataFrame]) -> dict[str, Any]:
-        spec, self._built_chart = full_spec(self.build_chart(frames), frames, type(self).__name__)
-        self._chart_view = None
-        return spec
-
-    def _swapped_spec(
-        self, cached: dict[str, Any], frames: dict[str, pd.DataFrame]
-    ) -> dict[str, Any]:
-        live = self._chart_view._params if self._chart_view is not None else None
-        return swapped_spec(cached, frames, live)
 
 
 # Names this module used to re-export, each forwarded to its home with a warning for a

@@ -22,7 +22,7 @@ Examples
 from __future__ import annotations
 
 import html
-from collections.abc import Mapping
+from collections.abc import Hashable, Mapping
 from typing import Any, ClassVar
 
 import altair as alt
@@ -44,6 +44,7 @@ __all__ = [
     "DEFAULT_FRAME",
     "PROBE_ROWS",
     "ExplorerView",
+    "ShownCharts",
     "as_frames",
     "full_spec",
     "rebind_params",
@@ -73,15 +74,18 @@ def full_spec(chart: Any, frames: Mapping[str, pd.DataFrame], owner: str) -> tup
 
     if THEME_NAME not in alt.theme.names():
         alt.theme.register(THEME_NAME, enable=False)(kit_theme)  # type: ignore[arg-type]
-    # Validate the chart's structure on a few rows of each dataset: jsonschema takes
-    # seconds over thousands of records, which records() has already made JSON-ready.
+    # The chart to embed (altair's JupyterChart reads its params from it) carries a few
+    # rows of each dataset: the widget's own to_dict() validates them with jsonschema,
+    # which takes seconds over thousands of records; the rows come in the spec.
     rows = chart.datasets if isinstance(chart.datasets, dict) else {}
     probe = chart.copy(deep=False)
     probe.datasets = {name: list(r[:PROBE_ROWS]) for name, r in rows.items()}
     # The kit's theme for the explorers' charts whatever theme the learner has enabled
-    # since importing the kit (which makes it the default: charts/render.py).
+    # since importing the kit (which makes it the default: charts/render.py). Not
+    # validated here: schema validation is most of the cost of a view switch, and every
+    # explorer's chart in every view is validated by tests/widgets/test_chart_schemas.py.
     with alt.theme.enable(THEME_NAME):
-        spec: dict[str, Any] = probe.to_dict()
+        spec: dict[str, Any] = probe.to_dict(validate=False)
     spec["datasets"] = {**spec.get("datasets", {}), **rows}
     # The "$schema" URL is the only address in a spec; vega-embed and vl-convert read
     # a spec without it as Vega-Lite, and nothing in a kit chart then points online.
@@ -141,6 +145,37 @@ def rebind_params(
                 p["value"] = min(max(p["value"], low), high)
         params.append(p)
     return {**spec, "params": params}
+
+
+class ShownCharts:
+    """The charts an explorer has shown, by chart key: last spec, built chart, widget.
+
+    A switch back to a chart key shown before (a view toggled back) swaps new rows into
+    the spec last shown under it and shows its chart widget again, with the params the
+    learner set in it: no altair object is built, no widget created.
+
+    Examples
+    --------
+    >>> shown = ShownCharts()
+    >>> shown.get("lambert") is None
+    True
+    >>> shown.keep("lambert", {"mark": "bar"}, None, None)
+    >>> shown.get("lambert")
+    ({'mark': 'bar'}, None, None)
+    """
+
+    def __init__(self) -> None:
+        self._by_key: dict[Hashable, tuple[dict[str, Any], Any, alt.JupyterChart | None]] = {}
+
+    def get(self, key: Hashable) -> tuple[dict[str, Any], Any, alt.JupyterChart | None] | None:
+        """The spec, built chart and chart widget last shown under ``key``, or None."""
+        return self._by_key.get(key)
+
+    def keep(
+        self, key: Hashable, spec: dict[str, Any], built: Any, view: alt.JupyterChart | None
+    ) -> None:
+        """Remember what is shown now under ``key``."""
+        self._by_key[key] = (spec, built, view)
 
 
 class ExplorerView:
@@ -207,6 +242,7 @@ class ExplorerView:
         if self._chart_view is None:
             enable_offline_widgets()
             self._chart_view = alt.JupyterChart(self._built_chart, embed_options=EMBED_OPTIONS)
+        if self._chart_box.children != (self._chart_view,):
             self._chart_box.children = (self._chart_view,)
         self._chart_view.spec = spec
 
