@@ -29,8 +29,8 @@ import math
 
 import numpy as np
 import pandas as pd
-from scipy import stats
 
+from alliance_widgets.science.distributions import normal_cdf, normal_ppf
 from alliance_widgets.science.validation import check_int, check_real
 
 __all__ = [
@@ -50,7 +50,7 @@ def _r(r: float, name: str = "r") -> float:
 
 def _z_crit(level: float) -> float:
     level = check_real("level", level, low=0, high=1, low_open=True, high_open=True)
-    return float(stats.norm.ppf(0.5 + level / 2))
+    return float(normal_ppf(0.5 + level / 2))
 
 
 def correlation_power(r: float, n: int, level: float = 0.95) -> float:
@@ -90,7 +90,7 @@ def correlation_power(r: float, n: int, level: float = 0.95) -> float:
     n = check_int("n", n, minimum=4)
     crit = _z_crit(level)
     shift = math.atanh(r) * math.sqrt(n - 3)
-    return float(stats.norm.cdf(shift - crit) + stats.norm.cdf(-shift - crit))
+    return float(normal_cdf(shift - crit) + normal_cdf(-shift - crit))
 
 
 def n_for_power(r: float, power: float = 0.80, level: float = 0.95) -> int:
@@ -129,7 +129,7 @@ def n_for_power(r: float, power: float = 0.80, level: float = 0.95) -> int:
     if power <= 1 - level:
         raise ValueError(f"power must exceed 1 − level = {1 - level:g}; got {power}.")
     # The one-tail approximation is a lower bound; step up to the exact two-tail answer.
-    n = max(4, math.floor(((crit + stats.norm.ppf(power)) / math.atanh(abs(r))) ** 2 + 3) - 1)
+    n = max(4, math.floor(((crit + normal_ppf(power)) / math.atanh(abs(r))) ** 2 + 3) - 1)
     while correlation_power(r, n, level) < power:
         n += 1
     return n

@@ -33,8 +33,7 @@ from __future__ import annotations
 
 import math
 
-from scipy import stats
-
+from alliance_widgets.science.distributions import normal_ppf
 from alliance_widgets.science.validation import check_int, check_real
 
 __all__ = ["prediction_interval_r", "tau_from_i2"]
@@ -124,6 +123,6 @@ def prediction_interval_r(
     variance = tau**2 + mean_se**2
     if new_n is not None:
         variance += 1 / (check_int("new_n", new_n, minimum=4) - 3)
-    half = float(stats.norm.ppf(0.5 + level / 2)) * math.sqrt(variance)
+    half = float(normal_ppf(0.5 + level / 2)) * math.sqrt(variance)
     centre = math.atanh(mean_r)
     return math.tanh(centre - half), math.tanh(centre + half)
