@@ -48,6 +48,12 @@ _INSTALL_JS = """([root, handle]) => {
 }"""
 
 
+# Value, min and max of a slider handle: the kit's <input type=range> has them as
+# properties, a noUiSlider handle as ARIA attributes.
+POSITION_JS = """e => e.tagName === 'INPUT' ? [+e.value, +e.min, +e.max]
+    : ['aria-valuenow', 'aria-valuemin', 'aria-valuemax'].map(a => +e.getAttribute(a))"""
+
+
 def _quantile(values: list[float], q: float) -> float:
     ordered = sorted(values)
     if len(ordered) == 1:
@@ -82,7 +88,8 @@ def measure(page: Any, root: Any, presses: int) -> tuple[str, list[float], list[
     last (the redraw complete), and how many presses changed nothing.
     """
     slider, label = _pick_slider(root)
-    handle = slider.locator(".noUi-handle").first
+    # The kit's <input type=range>, or an ipywidgets noUiSlider handle.
+    handle = slider.locator(kb.HANDLE).first
     handle.scroll_into_view_if_needed()
     page.evaluate(_INSTALL_JS, [root.element_handle(), handle.element_handle()])
     _settle(page)
@@ -91,10 +98,10 @@ def measure(page: Any, root: Any, presses: int) -> tuple[str, list[float], list[
     missed = 0
     direction = 1
     for _ in range(presses):
-        now = float(handle.get_attribute("aria-valuenow") or 0)
-        if now >= float(handle.get_attribute("aria-valuemax") or 0):
+        now, low, high = handle.evaluate(POSITION_JS)
+        if now >= high:
             direction = -1
-        elif now <= float(handle.get_attribute("aria-valuemin") or 0):
+        elif now <= low:
             direction = 1
         handle.focus()
         handle.press("ArrowRight" if direction > 0 else "ArrowLeft")

@@ -70,6 +70,9 @@ class Learner:
     first_chart_s: float | None = None
     slider_ms: list[float] = field(default_factory=list)
     missed: int = 0
+    # One line per press whose chart did not redraw: what did change (see _diagnose).
+    misses: list[str] = field(default_factory=list)
+    root: Any = None
     handle: Any = None
     failed: str = ""
 
@@ -173,17 +176,19 @@ def move_sliders(learners: list[Learner], presses: int) -> None:
     live = [x for x in learners if not x.failed]
     for x in live:
         try:
-            root = kb.explorer_roots(x.page, kb.NOTEBOOK).first
-            slider = _pick_slider(root)
-            x.handle = slider.locator(".noUi-handle").first
+            x.root = kb.explorer_roots(x.page, kb.NOTEBOOK).first
+            slider = _pick_slider(x.root)
+            # The kit's range input, or an ipywidgets noUiSlider handle.
+            x.handle = slider.locator(kb.HANDLE).first
             x.handle.scroll_into_view_if_needed()
-            x.page.evaluate(lat._INSTALL_JS, [root.element_handle(), x.handle.element_handle()])
+            x.page.evaluate(lat._INSTALL_JS, [x.root.element_handle(), x.handle.element_handle()])
         except Exception as exc:
             x.failed = f"slider: {exc}"
     live = [x for x in live if not x.failed]
     direction = {x.name: 1 for x in live}
     for _ in range(presses):
         live = [x for x in live if not x.failed]
+        before = {x.name: _state(x) for x in live}
         for x in live:  # everyone presses in the same moment
             try:
                 _press(x, direction)
@@ -205,6 +210,7 @@ def move_sliders(learners: list[Learner], presses: int) -> None:
             time.sleep(0.02)
         for x in waiting:
             x.missed += 1
+            x.misses.append(_diagnose(before[x.name], _state(x)))
         for x in live:
             _safe(lambda x=x: lat._settle(x.page))
 
@@ -213,29 +219,61 @@ def _pick_slider(root: Any) -> Any:
     """The first enabled slider whose arrow key redraws the chart (given a loaded hub's time)."""
     seen = []
     for i in range(min(4, root.locator(kb.ENABLED_SLIDER).count())):
-        handle = root.locator(kb.ENABLED_SLIDER).nth(i).locator(".noUi-handle").first
-        before = handle.get_attribute("aria-valuenow")
+        handle = root.locator(kb.ENABLED_SLIDER).nth(i).locator(kb.HANDLE).first
+        before = handle.evaluate(_POSITION_JS)[0]
         move = kb.move_slider(root, how="keyboard", index=i, timeout=20)
         if move.chart_before != move.chart_after:
             return root.locator(kb.ENABLED_SLIDER).nth(i)
         # Tells a key the page never took (handle unmoved) from an update the kernel never
         # sent back (handle moved, readout and chart unchanged).
         seen.append(
-            f"{move.control!r}: handle {before} -> {handle.get_attribute('aria-valuenow')}, "
+            f"{move.control!r}: value {before} -> {handle.evaluate(_POSITION_JS)[0]}, "
             f"readout changed: {move.readout_before != move.readout_after}"
         )
     raise RuntimeError("no slider of the explorer redraws its chart; " + "; ".join(seen))
 
 
+# Value, min and max of a slider handle (the kit's range input or a noUiSlider handle).
+_POSITION_JS = lat.POSITION_JS
+
+
 def _press(x: Learner, direction: dict[str, int]) -> None:
     """Press an arrow key on the learner's slider, turning back at either end."""
-    now = float(x.handle.get_attribute("aria-valuenow") or 0)
-    if now >= float(x.handle.get_attribute("aria-valuemax") or 0):
+    now, low, high = x.handle.evaluate(_POSITION_JS)
+    if now >= high:
         direction[x.name] = -1
-    elif now <= float(x.handle.get_attribute("aria-valuemin") or 0):
+    elif now <= low:
         direction[x.name] = 1
     x.handle.focus()
     x.handle.press("ArrowRight" if direction[x.name] > 0 else "ArrowLeft")
+
+
+def _state(x: Learner) -> tuple[Any, str, str, str]:
+    """What a press can change: the slider's value, the readout, the chart, the focus."""
+    value = _safe(lambda: x.handle.evaluate(_POSITION_JS)[0])
+    readout = _safe(lambda: kb.readout_text(x.root), "")
+    chart = _safe(lambda: kb.chart_signature(x.root), "")
+    focus = _safe(
+        lambda: x.page.evaluate(
+            "() => { const e = document.activeElement;"
+            " return e ? e.tagName + '.' + e.className : ''; }"
+        ),
+        "",
+    )
+    return value, readout, chart, focus
+
+
+def _diagnose(before: tuple[Any, str, str, str], after: tuple[Any, str, str, str]) -> str:
+    """Why a press drew nothing: the key never reached the slider, the kernel never
+    answered, or the kernel answered and the chart's drawing did not change."""
+    (v0, r0, c0, _), (v1, r1, c1, focus) = before, after
+    if v0 == v1:
+        return f"the slider did not move (value {v0}; focus on {focus or 'nothing'})"
+    if r0 == r1:
+        return f"the slider moved {v0} -> {v1} but the readout did not change (no answer)"
+    if c0 == c1:
+        return f"the slider moved {v0} -> {v1} and the readout changed, but the chart did not"
+    return f"the slider moved {v0} -> {v1}; the chart changed after the 20 s wait"
 
 
 def _row(label: str, values: list[float], unit: str, scale: float = 1.0) -> str:
@@ -275,8 +313,19 @@ def report(args: Any, learners: list[Learner], mem: MemorySampler, hub: ch.Class
     print(f"peak RSS of all kernels + servers together: {mem.total:.0f} MB")
     print(f"hub + proxy + culler: {mem.other:.0f} MB")
     missed = sum(x.missed for x in learners)
-    if missed:
-        print(f"slider presses that drew nothing within 20 s: {missed}")
+    redrawn = [x for x in learners if x.slider_ms]
+    print(
+        f"learners whose chart redrew after their slider key: {len(redrawn)} of "
+        f"{len(learners)}; presses that drew nothing within 20 s: {missed}"
+    )
+    for x in learners:
+        if x.missed:
+            print(
+                f"  {x.name}: CHART NOT REDRAWN after {x.missed} of "
+                f"{x.missed + len(x.slider_ms)} presses; first: {x.misses[0]}"
+            )
+        elif not x.slider_ms:
+            print(f"  {x.name}: CHART NOT MEASURED, the learner failed earlier (below)")
     lost_servers = [x.name for x in learners if not ready.get(x.name)]
     lost_kernels = [
         x.name
