@@ -79,7 +79,11 @@ def records(frame: pd.DataFrame, digits: int = SIGNIFICANT_DIGITS) -> list[dict[
                 # Vega-Lite reads null as missing; NaN and inf are not valid JSON.
                 column = [v if math.isfinite(v) else None for v in column]
         else:
-            column = [_plain(v, digits) for v in series.astype(object).tolist()]
+            column = series.astype(object).tolist()
+            # Labels (client ids, categories) are plain strings already: skip the per-value
+            # conversion, a few ms for a 5,000-client study on every slider move.
+            if not all(type(v) is str for v in column):
+                column = [_plain(v, digits) for v in column]
         data.append(column)
     return [dict(zip(columns, row, strict=True)) for row in zip(*data, strict=True)]
 
