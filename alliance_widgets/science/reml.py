@@ -35,9 +35,10 @@ from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
-from scipy import optimize
 
 from alliance_widgets.science.distributions import chi2_ppf
+from alliance_widgets.science.roots import brent_root
+from alliance_widgets.science.scalar_min import brent_minimum
 
 __all__ = ["REMLFit", "RandomIntercept"]
 
@@ -124,13 +125,9 @@ class RandomIntercept:
 
     def fit(self) -> REMLFit:
         """Maximise the REML likelihood over ``rho`` in ``[0, 1)``."""
-        res = optimize.minimize_scalar(
-            lambda r: -self.loglik(r),
-            bounds=(0.0, _RHO_MAX),
-            method="bounded",
-            options={"xatol": 1e-10},
-        )
-        rho, ll = float(res.x), -float(res.fun)
+        # scipy's bounded minimize_scalar, step for step, without importing scipy.optimize.
+        rho, neg_ll = brent_minimum(lambda r: -self.loglik(r), 0.0, _RHO_MAX, xatol=1e-10)
+        ll = -neg_ll
         if self.loglik(0.0) >= ll:  # the maximum sits on the boundary τ² = 0
             rho, ll = 0.0, self.loglik(0.0)
         beta, a, q, _ = self._parts(rho)
@@ -151,6 +148,6 @@ class RandomIntercept:
         def gap(r: float) -> float:
             return fit.loglik - self.loglik(r) - crit
 
-        low = 0.0 if gap(0.0) <= 0 else optimize.brentq(gap, 0.0, fit.rho, xtol=1e-10)
-        high = 1.0 if gap(_RHO_MAX) <= 0 else optimize.brentq(gap, fit.rho, _RHO_MAX, xtol=1e-10)
+        low = 0.0 if gap(0.0) <= 0 else brent_root(gap, 0.0, fit.rho, xtol=1e-10)
+        high = 1.0 if gap(_RHO_MAX) <= 0 else brent_root(gap, fit.rho, _RHO_MAX, xtol=1e-10)
         return float(low), float(high)

@@ -2,9 +2,10 @@
 
 ``scipy.optimize`` costs a learner's kernel about 22 MB and a quarter of a second to
 import (it loads the linear-programming, least-squares and minimisation machinery), yet
-the generator only asks it for one bracketed root per parameter set: the latent
-therapist ICC that gives the observed one (``simulate_model._latent_icc``). Brent's
-method is a few lines of float arithmetic, so :func:`brent_root` does it here.
+the kit only asks it for bracketed roots: the latent therapist ICC that gives the
+observed one (``simulate_model._latent_icc``, once per parameter set) and the ends of a
+REML fit's profile interval (``reml.RandomIntercept.rho_interval``). Brent's method is a
+few lines of float arithmetic, so :func:`brent_root` does it here.
 
 It follows Brent's (1973) ``zero`` iteration step for step in the form that
 ``scipy.optimize.brentq`` runs it (the same bracket updates, the same inverse
