@@ -101,7 +101,9 @@ __all__ = [
     "build_model",
     "calibrate_measurement",
     "early_given_level",
+    "item_responses",
     "session_alliance",
+    "subscale_parts",
 ]
 
 _DYN = lit.GEN_SESSION_DYNAMICS.value
@@ -181,16 +183,49 @@ def alliance_items(
     >>> r.shape, int(r.min()) >= 1, int(r.max()) <= 5
     ((3, 2, 12), True, True)
     """
-    n = level.shape[0]
-    parts = rng.standard_normal((n, 4))
-    sub = np.empty((n, 3))
+    sub = subscale_parts(rng, level.shape[0], m)
+    noise = rng.standard_normal((level.shape[0], shift.shape[1], 12), dtype=np.float32)
+    return item_responses(level[:, None] + shift, sub, noise, m)
+
+
+def subscale_parts(rng: np.random.Generator, n_clients: int, m: Measurement) -> np.ndarray:
+    """Each client's stable offset of every item's subscale, shape ``(clients, 12)``.
+
+    Bond, goals and tasks each get a unique part; goals and tasks share one more.
+
+    Examples
+    --------
+    >>> m = Measurement(0.4, 0.3, 0.6, 0.6, 0.0, 0.0, (0.0, 0.0, 0.0))
+    >>> subscale_parts(np.random.default_rng(0), 3, m).shape
+    (3, 12)
+    """
+    parts = rng.standard_normal((n_clients, 4))
+    sub = np.empty((n_clients, 3))
     sub[:, 0] = m.sd_unique * parts[:, 0]
     sub[:, 1] = m.sd_shared * parts[:, 3] + m.sd_unique * parts[:, 1]
     sub[:, 2] = m.sd_shared * parts[:, 3] + m.sd_unique * parts[:, 2]
-    noise = rng.standard_normal((n, shift.shape[1], 12), dtype=np.float32)
+    return sub[:, ITEM_SUBSCALE]
+
+
+def item_responses(
+    session_level: np.ndarray, sub: np.ndarray, noise: np.ndarray, m: Measurement
+) -> np.ndarray:
+    """Round continuous item responses to 1–5 for latent session levels.
+
+    ``session_level`` is ``(clients, sessions)``, ``sub`` from :func:`subscale_parts` and
+    ``noise`` standard normal ``(clients, sessions, 12)`` (float32, as drawn).
+
+    Examples
+    --------
+    >>> m = Measurement(0.4, 0.3, 0.6, 0.6, 0.0, 0.0, (0.0, 0.0, 0.0))
+    >>> out = item_responses(np.zeros((2, 1)), np.zeros((2, 12)), np.zeros((2, 1, 12),
+    ...     dtype=np.float32), m)
+    >>> out.shape, int(out[0, 0, 0])
+    ((2, 1, 12), 4)
+    """
     z = noise * np.float32(m.sd_item)
-    z += (level[:, None] + shift)[:, :, None].astype(np.float32)
-    z += sub[:, None, ITEM_SUBSCALE].astype(np.float32)
+    z += session_level[:, :, None].astype(np.float32)
+    z += sub[:, None, :].astype(np.float32)
     cont = _METRIC["centre"] + m.scale * z
     return np.clip(np.rint(cont), _LOW, _HIGH).astype(np.int64)
 
