@@ -6,16 +6,17 @@ feedback, which has no closed form through the rounded WAI-SR items. A fixed-see
 of the exact generator code (40,000 clients, no dropout linked to the alliance)
 measures r, and bisection finds:
 
-- ``change_drives_alliance``: ``gamma``, the alliance's latent rise per OQ-45 point of
-  improvement since intake, with no client-level link;
+- ``change_drives_alliance``: ``gamma``, the rise of the scored alliance (WAI-SR points)
+  per OQ-45 point the client was better than expected at the session before, with no
+  client-level link;
 - ``reciprocal``: the client-level link (as the r it alone would give), with half the
   one-directional ``gamma`` and half the alliance's session effect.
 
-The same pilot gives the worlds' true lagged effects on the observed scale:
-:class:`LaggedTruth`. The alliance → change effect is built on the observed WAI-SR mean
-and needs no conversion; the change → alliance effect is ``gamma`` times the average
-slope of the expected WAI-SR mean on the latent alliance (closed form: normal
-probabilities of crossing each response threshold) over the pilot's sessions.
+Both session-level effects act on observed scores (the scored WAI-SR mean, the OQ-45
+total), so the worlds' true lagged effects (:class:`LaggedTruth`) are the structural
+coefficients themselves, in the units of
+:func:`~alliance_widgets.science.within_client_lagged`: ``alliance_to_change`` and
+``10 * gamma``.
 
 Examples
 --------
@@ -32,16 +33,16 @@ from functools import lru_cache
 from typing import Any
 
 import numpy as np
+
 from alliance_widgets import literature as lit
 from alliance_widgets.science.causal_worlds import world_for
-from alliance_widgets.science.simulate_model import EARLY_SESSIONS, Measurement, Model, build_model
+from alliance_widgets.science.simulate_model import EARLY_SESSIONS, Model, build_model
 
 __all__ = ["LaggedTruth", "feedback_setup", "lagged_truth"]
 
+_LOW, _HIGH = lit.WAI_SR_SCALE.value
 _PILOT_CLIENTS = 40_000
 _PILOT_SEED = 20_200_829
-_METRIC = lit.GEN_ITEM_METRIC.value
-_LOW, _HIGH = lit.WAI_SR_SCALE.value
 # Parameters that change neither the world's structure nor its calibration.
 _FREE = ("seed", "n_therapists", "dropout_alliance", "raters", "items")
 
@@ -80,10 +81,10 @@ def _pilot_params(p: dict[str, Any]) -> dict[str, Any]:
 
 
 def _pilot(p: dict[str, Any], model: Model, gamma: float) -> tuple[float, np.ndarray]:
-    from alliance_widgets.science.generator_draws import draw_study
+    from alliance_widgets.science.generator_draws import draw_study, rating
 
     d = draw_study(p, model, gamma)
-    alliance = d.responses.mean(axis=2)
+    alliance = rating(d.responses, d.follow)
     early = alliance[:, :EARLY_SESSIONS].mean(axis=1)
     final = d.outcome[np.arange(len(d.n_sess)), d.n_sess - 1]
     r = float(np.corrcoef(early, d.intake - final)[0, 1])
@@ -116,7 +117,7 @@ def _setup(key: tuple[tuple[str, Any], ...]) -> tuple[float, float]:
         )
         return share * one_way, link
     unlinked = _linked(p, 0.0)
-    hi = 0.1
+    hi = 0.2
     if target <= 0 or _pilot(p, unlinked, hi)[0] < target:
         raise ValueError(
             f"causal_model={p['causal_model']!r} makes the alliance follow improvement, "
@@ -128,7 +129,8 @@ def _setup(key: tuple[tuple[str, Any], ...]) -> tuple[float, float]:
 
 def feedback_setup(p: dict[str, Any]) -> tuple[float, Model]:
     """``(gamma, model)`` for ``p``'s world: the alliance's rise per OQ-45 point of
-    improvement and the generator model with the world's client-level link."""
+    improvement and the generator model with the world's client-level link.
+    """
     world = world_for(p["causal_model"])
     if not world.feedback:
         return 0.0, build_model(p)
@@ -136,37 +138,29 @@ def feedback_setup(p: dict[str, Any]) -> tuple[float, Model]:
     return gamma, _linked(p, link)
 
 
-def _rating_slope(latent: np.ndarray, m: Measurement) -> np.ndarray:
-    """``d E[WAI-SR mean | latent] / d latent`` for one session's latent alliance."""
-    cuts = np.arange(_LOW, _HIGH) + 0.5
-    spreads = (m.sd_unique**2, m.sd_unique**2 + m.sd_shared**2, m.sd_unique**2 + m.sd_shared**2)
-    slope = np.zeros_like(latent)
-    for spread in spreads:
-        sd = np.sqrt(spread + m.sd_item**2)
-        mean = _METRIC["centre"] + m.scale * latent
-        z = (mean[None, :] - cuts[:, None]) / (m.scale * sd)
-        slope += (np.exp(-0.5 * z**2) / np.sqrt(2 * np.pi) / sd).sum(axis=0)
-    return slope / len(spreads)
-
-
 def lagged_truth(p: dict[str, Any]) -> LaggedTruth:
     """The true lagged effects of ``p``'s world (see the module docstring)."""
     world = world_for(p["causal_model"])
     if not world.feedback:
         return LaggedTruth(world.alliance_to_change, 0.0)
-    gamma, model = feedback_setup(p)
-    slope = _mean_slope(_key(p), gamma)
-    return LaggedTruth(world.alliance_to_change, 10 * gamma * slope)
+    gamma, _ = feedback_setup(p)
+    return LaggedTruth(world.alliance_to_change, 10 * gamma * _unclipped(_key(p), gamma))
 
 
 @lru_cache(maxsize=16)
-def _mean_slope(key: tuple[tuple[str, Any], ...], gamma: float) -> float:
+def _unclipped(key: tuple[tuple[str, Any], ...], gamma: float) -> float:
+    """Share of the predicted ratings (sessions 2 to last) not held at 1 or 5 by the scale.
+
+    A rating at the ceiling cannot rise further, so the effect a regression of observed
+    ratings finds is ``gamma`` times this share (the average derivative of the scored
+    rating; by Stein's lemma what least squares estimates for a near-normal predictor).
+    """
     from alliance_widgets.science.generator_draws import draw_study
 
     p = _pilot_params(dict(key))
     _, model = feedback_setup(p)
     d = draw_study(p, model, gamma)
-    # The sessions the lagged analysis predicts: the second to the last attended.
-    t = np.arange(d.latent.shape[1])
+    raw = d.responses.mean(axis=2) + d.follow
+    t = np.arange(raw.shape[1])
     used = (t[None, :] >= 1) & (t[None, :] < d.n_sess[:, None])
-    return float(_rating_slope(d.latent[used], model.measurement).mean())
+    return float(((raw[used] > _LOW) & (raw[used] < _HIGH)).mean())

@@ -129,7 +129,7 @@ def zero_sum_shift(alliance: np.ndarray, n_sess: np.ndarray, beta: float) -> np.
     return shift
 
 
-def check_causal(p: dict, factor_mode: bool) -> None:
+def check_causal(p: dict, factor_mode: bool, items_given: bool = False) -> None:
     """Check and normalise ``causal_model``, ``dropout_alliance`` and ``raters`` in ``p``.
 
     Examples
@@ -168,6 +168,14 @@ def check_causal(p: dict, factor_mode: bool) -> None:
             "factor shares describe total improvement only, not who drives whom. Use "
             "causal_model='alliance_drives_change' with a factor model."
         )
+    if world_for(p["causal_model"]).feedback:
+        if p["items"] and items_given:
+            raise ValueError(
+                f"causal_model={p['causal_model']!r} moves the scored alliance with the "
+                "client's symptoms, which no set of 1-5 item answers reproduces, so there is "
+                "no item table; leave items out (or items=False)."
+            )
+        p["items"] = False
     if p["causal_model"] in ("change_drives_alliance", "reciprocal") and (
         p["between_therapist_effect"] is not None or p["within_therapist_effect"] is not None
     ):

@@ -45,13 +45,12 @@ import pandas as pd
 
 from alliance_widgets import literature as lit
 from alliance_widgets.science.causal_calibration import LaggedTruth, feedback_setup, lagged_truth
-from alliance_widgets.science.generator_draws import draw_study
+from alliance_widgets.science.generator_draws import draw_study, rating
 from alliance_widgets.science.raters import other_raters
 from alliance_widgets.science.simulate_model import EARLY_SESSIONS, ITEM_SUBSCALE, SUBSCALES, Model
 from alliance_widgets.science.simulate_params import resolve_params
 
 __all__ = ["Study", "simulate"]
-
 
 
 @dataclass(frozen=True)
@@ -97,7 +96,8 @@ class Study:
     @property
     def lagged(self) -> LaggedTruth:
         """The world's true within-client lagged effects (``params["causal_model"]``), in the
-        units of :func:`~alliance_widgets.science.within_client_lagged`."""
+        units of :func:`~alliance_widgets.science.within_client_lagged`.
+        """
         return lagged_truth(self.params)
 
     def summary(self) -> str:
@@ -205,8 +205,8 @@ def simulate(**params: Any) -> Study:
         d.outcome,
     )
     n_ther, n, n_max = p["n_therapists"], len(n_sess), p["n_sessions"]
-    sub = np.stack([responses[:, :, s == ITEM_SUBSCALE].mean(axis=2) for s in range(3)])
-    alliance = responses.mean(axis=2)
+    sub = np.stack([rating(responses[:, :, s == ITEM_SUBSCALE], d.follow) for s in range(3)])
+    alliance = rating(responses, d.follow)
     early = alliance[:, :EARLY_SESSIONS].mean(axis=1)
     final = outcome[np.arange(n), n_sess - 1]
     t = np.arange(1, n_max + 1)

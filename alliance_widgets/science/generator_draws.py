@@ -25,21 +25,23 @@ import numpy as np
 from scipy import special
 
 from alliance_widgets import literature as lit
-from alliance_widgets.science.causal_worlds import world_for, zero_sum_shift
+from alliance_widgets.science.causal_worlds import world_for
 from alliance_widgets.science.simulate_model import (
     EARLY_SESSIONS,
+    ITEM_SUBSCALE,
+    Measurement,
     Model,
-    alliance_items,
-    early_given_level,
     item_responses,
     session_alliance,
     subscale_parts,
 )
 
-__all__ = ["Draws", "draw_study", "oq_scores"]
+__all__ = ["Draws", "draw_study", "oq_scores", "rating"]
 
 _DYN = lit.GEN_SESSION_DYNAMICS.value
 _OQ_LOW, _OQ_HIGH = lit.OQ45_RANGE.value
+_METRIC = lit.GEN_ITEM_METRIC.value
+_LOW, _HIGH = lit.WAI_SR_SCALE.value
 
 
 @dataclass(frozen=True)
@@ -55,7 +57,7 @@ class Draws:
     parts: dict[str, np.ndarray]
     intake: np.ndarray
     outcome: np.ndarray
-    latent: np.ndarray
+    follow: np.ndarray
 
 
 def oq_scores(x: np.ndarray) -> np.ndarray:
@@ -119,9 +121,45 @@ def _progress(n_sess: np.ndarray, n_max: int) -> np.ndarray:
     return (1 - np.exp(-t / tau))[None, :] / (1 - np.exp(-n_sess / tau))[:, None]
 
 
+def _usual(level: np.ndarray, sub: np.ndarray, m: Measurement, p: dict) -> np.ndarray:
+    """Each client's expected rating at every session, given its level and subscale parts.
+
+    The alliance's session effect is measured from here: any client constant would do for
+    the within-client analysis, but this one keeps the future out of the past and leaves
+    the deviations free of everything stable about the client, so a session effect on
+    the final outcome does not change the calibrated early alliance–outcome r.
+    """
+    q, rep = p["rupture_rate"], p["repair_rate"]
+    dip, carry = _DYN["rupture_dip"], _DYN["unrepaired_carryover"]
+    cuts = np.arange(_LOW, _HIGH) + 0.5
+    sd = m.scale * np.sqrt(m.sd_item**2 + _DYN["occasion_sd"] ** 2)
+    first = [int(np.argmax(k == ITEM_SUBSCALE)) for k in range(3)]
+    out = np.zeros((level.shape[0], p["n_sessions"]))
+    for t in range(p["n_sessions"]):
+        trend = _DYN["alliance_rise"] * (1.0 - np.exp(-t / _DYN["rise_sessions"]))
+        linger = q * (1 - rep) if t > 0 else 0.0
+        for r_now, prob_r in ((0, 1 - q), (1, q)):
+            for l_prev, prob_l in ((0, 1 - linger), (1, linger)):
+                if prob_r * prob_l == 0:
+                    continue
+                shift = trend - dip * r_now - dip * carry * l_prev
+                for k, item in enumerate(first):
+                    mean = _METRIC["centre"] + m.scale * (level + sub[:, item] + shift)
+                    above = special.ndtr((mean[:, None] - cuts[None, :]) / sd).sum(axis=1)
+                    weight = (k == ITEM_SUBSCALE).mean()
+                    out[:, t] += prob_r * prob_l * weight * (1 + above)
+    return out
+
+
 def draw_study(p: dict, model: Model, gamma: float) -> Draws:
-    """Draw every array of a study; ``gamma`` is the alliance's latent rise per OQ-45 point
-    of improvement since intake (0 unless the world has the alliance follow change)."""
+    """Draw every array of a study.
+
+    ``gamma`` is how many WAI-SR points the alliance rises per OQ-45 point the client
+    improved since the last session beyond what a client is expected to (0 unless the world has the alliance follow
+    change). ``Draws.follow`` holds that rise per session: it moves the scored subscales
+    and alliance, not the item responses, which is why the feedback worlds have no item
+    table.
+    """
     world = world_for(p["causal_model"])
     rng = np.random.default_rng(p["seed"])
     n_ther, per, n_max = p["n_therapists"], p["clients_per_therapist"], p["n_sessions"]
@@ -137,8 +175,11 @@ def draw_study(p: dict, model: Model, gamma: float) -> Draws:
     if linked:
         n_sess = _sessions_attended(rng, level[:, None] + shift, p, n)
     assert n_sess is not None
+    m = model.measurement
     if not world.feedback:
-        responses = alliance_items(rng, level, shift, model.measurement)
+        sub = subscale_parts(rng, n, m)
+        item_noise = rng.standard_normal((n, n_max, 12), dtype=np.float32)
+        responses = item_responses(level[:, None] + shift, sub, item_noise, m)
         improvement, parts = _improvement(rng, model, u, e, ther)
         intake = oq_scores(p["intake_mean"] + p["intake_sd"] * rng.standard_normal(n))
         noise = _DYN["outcome_noise_sd"] * rng.standard_normal((n, n_max))
@@ -146,37 +187,54 @@ def draw_study(p: dict, model: Model, gamma: float) -> Draws:
         noise[last] = 0.0  # the last session's score is the final outcome itself
         path = intake[:, None] - improvement[:, None] * _progress(n_sess, n_max) + noise
         if world.alliance_to_change:
-            alliance = responses.mean(axis=2)
-            path -= zero_sum_shift(alliance, n_sess, world.alliance_to_change)
+            dev = responses.mean(axis=2) - _usual(level, sub, m, p)
+            path[:, 1:] -= world.alliance_to_change * dev[:, :-1]
         outcome = oq_scores(path)
-        latent = level[:, None] + shift
+        follow = np.zeros((n, n_max))
         return Draws(
-            ther, n_sess, rupture, repaired, responses, improvement, parts, intake, outcome, latent
+            ther, n_sess, rupture, repaired, responses, improvement, parts, intake, outcome, follow
         )
-    m = model.measurement
     sub = subscale_parts(rng, n, m)
     improvement, parts = _improvement(rng, model, u, e, ther)
     intake = oq_scores(p["intake_mean"] + p["intake_sd"] * rng.standard_normal(n))
     noise = _DYN["outcome_noise_sd"] * rng.standard_normal((n, n_max))
     noise[np.arange(1, n_max + 1)[None, :] == n_sess[:, None]] = 0.0
     steps = np.diff(_progress(n_sess, n_max), axis=1, prepend=0.0) * improvement[:, None]
-    # The client's usual alliance, known before any session: what its level leads one to
-    # expect early on. Deviations from it drive change; any constant would do for the
-    # within-client analysis, and this one keeps the future out of the past.
-    usual = early_given_level(level, m, p["rupture_rate"], p["repair_rate"])
+    usual = _usual(level, sub, m, p)
+    # The course expected of a full-length therapy: the same for every client, so what a
+    # client is "better than expected" by is their own doing, not their therapy's length.
+    course = p["improvement_mean"] * _progress(np.array([n_max]), n_max)[0]
+    expected_step = np.diff(course, prepend=0.0)
     beta = world.alliance_to_change
     responses = np.empty((n, n_max, 12), dtype=np.int64)
     outcome = np.empty((n, n_max), dtype=np.int64)
-    latent = np.empty((n, n_max))
+    follow = np.zeros((n, n_max))
     path = intake.astype(float)
+    before = intake
     for t in range(n_max):
         path = path - steps[:, t]
+        state = path + noise[:, t]
         if t > 0 and beta:
-            path = path - beta * (responses[:, t - 1].mean(axis=1) - usual)
-        outcome[:, t] = oq_scores(path + noise[:, t])
-        latent[:, t] = level + shift[:, t] + gamma * (intake - outcome[:, t])
+            rated = rating(responses[:, t - 1], follow[:, t - 1])
+            state = state - beta * (rated - usual[:, t - 1])
+        outcome[:, t] = oq_scores(state)
+        # How much more the client improved since the last session than a client is
+        # expected to moves the rating after this session (on the scored 1-5 scale).
+        follow[:, t] = gamma * (before - outcome[:, t] - expected_step[t])
+        before = outcome[:, t]
         item_noise = rng.standard_normal((n, 1, 12), dtype=np.float32)
-        responses[:, t] = item_responses(latent[:, t, None], sub, item_noise, m)[:, 0]
+        responses[:, t] = item_responses((level + shift[:, t])[:, None], sub, item_noise, m)[:, 0]
     return Draws(
-        ther, n_sess, rupture, repaired, responses, improvement, parts, intake, outcome, latent
+        ther, n_sess, rupture, repaired, responses, improvement, parts, intake, outcome, follow
     )
+
+
+def rating(responses: np.ndarray, follow: np.ndarray) -> np.ndarray:
+    """The scored WAI-SR mean (1–5) of item ``responses`` moved by ``follow`` points.
+
+    Examples
+    --------
+    >>> rating(np.array([[5, 5, 4, 4] * 3]), np.array([0.75])).tolist()
+    [5.0]
+    """
+    return np.clip(responses.mean(axis=-1) + follow, _LOW, _HIGH)

@@ -364,9 +364,16 @@ def _calibrate_exact(
 
 
 def early_given_level(
-    level: np.ndarray, m: Measurement, rupture_rate: float, repair_rate: float
+    level: np.ndarray,
+    m: Measurement,
+    rupture_rate: float,
+    repair_rate: float,
+    sessions: range = range(EARLY_SESSIONS),
 ) -> np.ndarray:
     """``E[O | A = level]``: the expected early alliance of a client, in closed form.
+
+    ``sessions`` (0-based) are the sessions averaged; the default is the early ones, and
+    ``range(t, t + 1)`` gives the expected rating of session ``t + 1`` alone.
 
     Given the level, each item's continuous response is normal within each rupture
     state of its session (rupture now, an unrepaired rupture lingering from the last
@@ -386,7 +393,7 @@ def early_given_level(
     base = m.sd_unique**2 + m.sd_item**2 + _DYN["occasion_sd"] ** 2
     spreads = [base, base + m.sd_shared**2, base + m.sd_shared**2]
     total = np.zeros_like(level, dtype=float)
-    for t in range(EARLY_SESSIONS):
+    for t in sessions:
         trend = _DYN["alliance_rise"] * (1.0 - np.exp(-t / _DYN["rise_sessions"]))
         linger = p * (1 - q) if t > 0 else 0.0
         states = [
@@ -404,7 +411,7 @@ def early_given_level(
                 # distribution machinery's checks (most of this function's time).
                 above = special.ndtr(-((cuts[:, None] - mean[None, :]) / sd)).sum(axis=0)
                 total += prob * (1 + above)
-    return total / (EARLY_SESSIONS * len(spreads))
+    return total / (len(sessions) * len(spreads))
 
 
 @dataclass(frozen=True)

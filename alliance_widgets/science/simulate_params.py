@@ -193,7 +193,7 @@ def resolve_params(given: Mapping[str, Any]) -> dict[str, Any]:
     if not isinstance(p["items"], bool):
         raise TypeError(f"items must be True or False; got {p['items']!r}.")
     p["seed"] = _seed(p["seed"])
-    check_causal(p, factor_mode)
+    check_causal(p, factor_mode, items_given="items" in given)
     if not factor_mode and all(p[n] is not None for n in ("alliance_outcome_r", *_EFFECTS)):
         raise ValueError(
             "alliance_outcome_r, between_therapist_effect and within_therapist_effect cannot "
