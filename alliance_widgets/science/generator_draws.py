@@ -163,8 +163,7 @@ def _usual(level: np.ndarray, sub: np.ndarray, m: Measurement, p: dict) -> np.nd
                 for k, item in enumerate(first):
                     mean = _METRIC["centre"] + m.scale * (level + sub[:, item] + shift)
                     above = special.ndtr((mean[:, None] - cuts[None, :]) / sd).sum(axis=1)
-                    weight = float(np.mean(ITEM_SUBSCALE == k))
-                    out[:, t] += prob_r * prob_l * weight * (1 + above)
+                    out[:, t] += prob_r * prob_l * share[k] * (1 + above)
     return out
 
 
