@@ -104,6 +104,7 @@ def _spec(
     title: str,
     description: str,
     tables: tuple[str, ...],
+    *,
     worlds: tuple[str, ...] = (),
     **params: Any,
 ) -> DatasetSpec:
@@ -193,7 +194,7 @@ _ALL = (
         "clients with a weaker alliance drop out more often (as Sharf et al. 2010 found). "
         "Which study is which world is recorded in datapackage.json; lesson 09 reveals it.",
         ("sessions", "clients"),
-        ("change_drives_alliance", "alliance_drives_change", "reciprocal", "common_cause"),
+        worlds=("change_drives_alliance", "alliance_drives_change", "reciprocal", "common_cause"),
         n_therapists=30,
         raters=("therapist", "observer"),
         dropout_alliance=lit.GEN_CAUSAL_WORLDS.value["dropout_alliance_like_sharf"],
