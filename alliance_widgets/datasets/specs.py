@@ -118,7 +118,7 @@ def _spec(
 
 # The two "world" datasets share design and seed so that a lesson can set them side by
 # side: only the variance model differs.
-_WORLD = {"n_therapists": 30, "clients_per_therapist": 10, "seed": 2029}
+_WORLD: dict[str, Any] = {"n_therapists": 30, "clients_per_therapist": 10, "seed": 2029}
 
 _ALL = (
     _spec(
