@@ -57,8 +57,9 @@ print(clinic.description)
 # per kind of measurement. The question to ask of any table is *what does one row stand
 # for?*
 #
-# - `clients`: one row per **client**: how many sessions they came to, their distress
-#   score at the start and at the end, their early alliance;
+# - `clients`: one row per **client**: how many sessions they came to (and whether that
+#   was every session offered), their distress score at the start and at the end, their
+#   early alliance;
 # - `sessions`: one row per **client per session**: the alliance ratings (bond, goals,
 #   tasks and their composite) and the distress score at that session;
 # - `items`: one row per **answer**: each of the twelve WAI-SR answers a client gave after

@@ -121,12 +121,16 @@ explorer
 # %% [markdown]
 # **Before you read anything into the right-hand panel:** if *some not repaired* comes
 # out as the best-improving group, that is chance, not a finding. The kit's generator
-# lets a client's outcome depend on their overall alliance level, never on whether a
-# particular dip was repaired (the model is written out in
-# `alliance_widgets.science.simulate_model`), so any gap between these groups is the luck
-# of a few dozen clients. Move the *Study seed* slider a few times and watch the order of
-# the groups change. Section 4 comes back to this with the detector's groups and their
-# intervals.
+# builds in no effect of repair. A client's total improvement depends on their overall
+# alliance level; a single session's alliance only nudges the score at the next session
+# (a dip is followed by a slightly worse score, and then the nudge is gone). So a dip,
+# repaired or not, touches a client's final score only when it falls in their last
+# sessions, and then by a point or two (the model is written out in
+# `alliance_widgets.science.simulate_model`, the session-to-session nudge in
+# `alliance_widgets.science.generator_draws`). Any larger gap between these groups is the
+# luck of a few dozen clients. Move the *Study seed* slider a few times and watch the
+# order of the groups change. Section 4 comes back to this with the detector's groups
+# and their intervals.
 
 # %% [markdown]
 # Everything the explorer shows is also in its `summary`, and you can drive it from
@@ -357,17 +361,17 @@ display(
 
 # %% [markdown]
 # This is worth a pause. **A simulation only contains what its makers put into it.** The
-# kit's generator puts ruptures at random moments and lets outcome depend on each
-# client's overall alliance level, not on whether a particular dip was repaired (the
-# model is written out in `alliance_widgets.science.simulate_model`). So a difference
-# between these groups is not an effect of repair. Part of it is chance; part is that
-# the groups are not alike to begin with. Look at the `sessions` column: clients who came
-# to more sessions had more chances to show a dip and to leave one unresolved. And
-# dips are hard to see near the top of the scale, so clients with a high alliance tend
-# to land in *no rupture*, and in this generator a higher alliance goes with more
-# improvement. Groups defined by what happened *during* treatment differ in how long they
-# were watched and where they started; real repair studies face the same trap, and
-# compare like with like (for example, clients with the same number of sessions).
+# kit's generator puts ruptures at random moments and lets improvement depend on each
+# client's overall alliance level; a session's alliance, dip or not, nudges only the next
+# session's score (the note under the explorer in section 2). Nothing in it rewards repair
+# as such, so a difference between these groups is not an effect of repair. Part of it is
+# chance; part is that the groups are not alike to begin with. Look at the `sessions`
+# column: clients who came to more sessions had more chances to show a dip and to leave
+# one unresolved. And dips are hard to see near the top of the scale, so clients with a
+# high alliance tend to land in *no rupture*, and in this generator a higher alliance goes
+# with more improvement. Groups defined by what happened *during* treatment differ in how
+# long they were watched and where they started; real repair studies face the same trap,
+# and compare like with like (for example, clients with the same number of sessions).
 #
 # That makes this clinic a useful contrast with real studies, which do find an
 # association. An early meta-analysis pooled three studies; its 2018 update pooled

@@ -336,7 +336,8 @@ display(
 # %% [markdown]
 # Read this with care, for two reasons. First, **what the simulation assumes**: in the
 # kit's generator each client's scores follow one smooth curve from intake to their final
-# score, plus noise, so an early score carries information about the end *by design*.
+# score, plus noise and a small nudge from the alliance of the session before, so an
+# early score carries information about the end *by design*.
 # What the table shows is how much four noisy scores reveal under that assumption, not
 # that early signals work in real services. Whether they do is an empirical question,
 # and Lambert's group studied it directly (section 6). Second, **nobody acted on these
