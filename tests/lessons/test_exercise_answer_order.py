@@ -123,7 +123,31 @@ def number_forms(x: Any) -> list[str]:
 
 
 def _found(form: str, text: str) -> bool:
-    return re.search(rf"(?<![\d.]){re.escape(form)}(?![\d])", text) is not None
+    """True when ``form`` stands as a whole number in ``text``.
+
+    A thousands separator joins digits into one number: "21,696 rows" does not print 21.
+
+    Examples
+    --------
+    >>> _found("21", "21 clients"), _found("21", "21,696 rows"), _found("696", "21,696 rows")
+    (True, False, False)
+    >>> _found("21", "clients 21, 22 and 23"), _found("61", "[12,61]")
+    (True, True)
+    """
+    for hit in re.finditer(rf"(?<![\d.]){re.escape(form)}(?![\d])", text):
+        if re.match(r",\d{3}(?![\d])", text[hit.end() :]):
+            continue  # the head of a number like 21,696
+        if re.search(r"\d,$", text[: hit.start()]) and re.fullmatch(r"\d{3}(\.\d+)?", form):
+            continue  # a group of three digits after a thousands separator
+        return True
+    return False
+
+
+#: Numbers a lesson prints from the literature, not from the learner's data: τ, the
+#: between-study SD lesson 08 back-calculates from the 2018 meta-analysis's I², can round
+#: to the same two decimals as a learner's ICC (seed 808: τ 0.111, ICC 0.110) without
+#: telling the learner anything about their clinic.
+_LITERATURE_NUMBERS = re.compile(r"τ ≈ \**-?\d+(?:\.\d+)?\**")
 
 
 def recognisable(key: Any) -> bool:
@@ -179,7 +203,7 @@ def _output_text(cell: dict[str, Any]) -> str:
             value = out.get("data", {}).get(kind)
             if value is not None:
                 parts.append(value if isinstance(value, str) else "".join(value))
-    return "\n".join(parts)
+    return _LITERATURE_NUMBERS.sub("τ ≈ (literature)", "\n".join(parts))
 
 
 def leaks(lesson: str, folder: Path = LESSONS) -> Iterator[str]:
@@ -266,3 +290,19 @@ def test_a_key_in_an_earlier_output_is_caught(tmp_path: Path) -> None:
     assert [m.split(" (")[0] for m in found] == ["99_t: the key of answer_9_9"]
     (tmp_path / "99_t.ipynb").write_text(nb([exercise, printed]))
     assert list(leaks("99_t", tmp_path)) == []
+
+
+def test_literature_tau_is_masked_but_data_numbers_are_not() -> None:
+    cell = {
+        "outputs": [
+            {
+                "output_type": "display_data",
+                "data": {"text/markdown": "That gives τ ≈ **0.11** on the z scale; ICC 0.11."},
+            }
+        ]
+    }
+    text = _output_text(cell)
+    assert "τ ≈ **0.11**" not in text
+    assert leaked(0.110004, text) == "0.11"  # the ICC printed beside it is still caught
+    cell["outputs"][0]["data"]["text/markdown"] = "That gives τ ≈ **0.11** on the z scale."
+    assert leaked(0.110004, _output_text(cell)) is None
