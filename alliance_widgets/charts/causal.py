@@ -274,7 +274,7 @@ def causal_chart(estimates: pd.DataFrame | Mapping[str, pd.DataFrame], *, descri
         labelAnchor="start",
         labelAngle=0,
         labelFontWeight="bold",
-        labelLimit=640,
+        labelLimit=900,
     )
     chart = (
         _panel(46)
@@ -288,8 +288,8 @@ def causal_chart(estimates: pd.DataFrame | Mapping[str, pd.DataFrame], *, descri
         {},
         title=TITLE,
         subtitle=(
-            "Dot and line: estimate and 95% interval; hollow blue diamond: the world's "
-            "true value; dashed: 0; large vermillion square: the world you picked."
+            "Dot and line: estimate and 95% interval; hollow blue diamond: the world's true "
+            "lagged effect; dashed: 0; large vermillion square: the world you picked."
         ),
         description=description,
     )
