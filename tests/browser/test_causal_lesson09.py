@@ -38,8 +38,9 @@ def _causal_root(page: Any) -> Any:
 
 
 def _radio(root: Any, group: str, option: str) -> Any:
+    # A filter's inner locator is matched inside each fieldset, so it starts at the page.
     fieldset = root.locator("fieldset.aw-choice").filter(
-        has=root.locator(f"legend:text-is('{group}')")
+        has=root.page.locator(f"legend:text-is('{group}')")
     )
     return fieldset.locator("label.aw-choice-option").filter(has_text=option).locator("input")
 
