@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 
 import alliance_widgets as aw
+from alliance_widgets import literature as lit
 from alliance_widgets.charts.causal import world_label
 from alliance_widgets.charts.common import records
 from alliance_widgets.science import CAUSAL_MODELS
@@ -148,6 +149,7 @@ def test_completers_only(explorer: CausalExplorer) -> None:
     last = explorer.summary.splitlines()[-1]
     assert last.startswith(f"Completers only ({completers:,} clients) vs everyone (2,000)")
     assert "completers are a selected group" in last
+    assert lit.ALLIANCE_DROPOUT_2010.cite() in last
     explorer.sample = "everyone"
     assert "Completers only" not in explorer.summary
 
@@ -158,6 +160,11 @@ def test_whose_rating_changes_the_numbers(explorer: CausalExplorer) -> None:
     explorer.rater = "observer"
     assert explorer.data["estimate"].tolist() != client
     assert "alliance rated by the observer" in explorer.summary
+    last = explorer.summary.splitlines()[-1]
+    assert last.startswith("Whose rating: here the observer's") and "0.53" in last
+    assert lit.RATER_AGREEMENT.cite() in last
+    explorer.rater = "client"
+    assert "Whose rating" not in explorer.summary
 
 
 @pytest.mark.parametrize(
