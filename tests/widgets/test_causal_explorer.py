@@ -242,3 +242,21 @@ def test_mimebundle_text_is_deterministic(explorer: CausalExplorer) -> None:
     text = explorer._repr_mimebundle_()["text/plain"]
     assert text.startswith(CausalExplorer.title) and "0x" not in text
     assert "http" not in json.dumps(explorer.spec)
+
+
+@pytest.mark.parametrize(
+    "state",
+    [
+        {"n_clients": 200, "dropout_alliance": 2.0, "sample": "completers", "rater": "observer"},
+        {"n_clients": 200, "dropout_alliance": 2.0, "sample": "completers", "analysis": "lagged"},
+        {"n_clients": 4000, "analysis": "lagged"},
+        {"seed": 0, "n_clients": 200},
+        {"seed": 2**31 - 1, "n_clients": 200, "world": "reciprocal"},
+    ],
+)
+def test_every_control_extreme_works(explorer: CausalExplorer, state: dict[str, Any]) -> None:
+    explorer.apply_dict(state)
+    assert explorer.error == ""
+    numbers = explorer.data[["estimate", "low", "high"]].to_numpy()
+    assert (numbers[:, 1] <= numbers[:, 0]).all() and (numbers[:, 0] <= numbers[:, 2]).all()
+    assert "NaN" not in json.dumps(explorer.spec) and "nan" not in explorer.summary
