@@ -260,3 +260,18 @@ def test_every_control_extreme_works(explorer: CausalExplorer, state: dict[str, 
     numbers = explorer.data[["estimate", "low", "high"]].to_numpy()
     assert (numbers[:, 1] <= numbers[:, 0]).all() and (numbers[:, 0] <= numbers[:, 2]).all()
     assert "NaN" not in json.dumps(explorer.spec) and "nan" not in explorer.summary
+
+
+def test_a_failed_simulation_leaves_no_busy_message(
+    explorer: CausalExplorer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    before = explorer.summary
+
+    def broken(**kwargs: Any) -> Any:
+        raise ValueError("the generator refused")
+
+    monkeypatch.setattr(causal_fits, "analyse_worlds", broken)
+    with pytest.raises(ValueError, match="the generator refused"):
+        explorer.seed = 12345
+    assert explorer._readout.value == before == explorer.summary
+    assert "the generator refused" in explorer.error
