@@ -48,12 +48,14 @@ from .records import (
 )
 from .sources_alliance import *  # noqa: F403
 from .sources_outcome import *  # noqa: F403
+from .sources_causal import *  # noqa: F403
 from .figures_alliance import *  # noqa: F403
 from .figures_variance import *  # noqa: F403
 from .figures_alliance_outcome import *  # noqa: F403
 from .figures_ruptures import *  # noqa: F403
 from .figures_outcome import *  # noqa: F403
 from .figures_history import *  # noqa: F403
+from .figures_causal import *  # noqa: F403
 from .assumptions import *  # noqa: F403
 
 # isort: on
