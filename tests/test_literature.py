@@ -247,6 +247,9 @@ NOT_YET_READ = {
     "ROGERS_CONDITIONS": "history in FACTS.md; no lesson uses it yet",
     "WAI_SR_ALPHA_TOTAL": "the published range GEN_ITEM_ALPHA's note cites",
     "WAI_SR_ALPHA_SUBSCALE": "the published range GEN_SUBSCALE_R's note cites",
+    "ALLIANCE_DROPOUT_2010": "issue 13: the generator's alliance-linked dropout and lesson 09",
+    "RATER_AGREEMENT": "issue 13: the generator's therapist/observer ratings and lesson 09",
+    "ALLIANCE_NEXT_SESSION_2013": "issue 13: lesson 09's within-client (lagged) analysis",
 }
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from .records import _fig, _src
 from .sources_alliance import (
+    FLUCKIGER_2020_RECIPROCAL,
     BALDWIN_2007,
     CRITS_CHRISTOPH_2011,
     DEL_RE_2012,
@@ -56,6 +57,30 @@ GEN_DESIGN = _fig(
     _GENERATOR,
     "kit assumption",
     note="A modest outpatient clinic: 20 therapists with 10 clients each, up to 12 sessions.",
+)
+GEN_CAUSAL_WORLDS = _fig(
+    "gen_causal_worlds",
+    "Generator causal worlds: session-level effects of alliance and symptom change",
+    {
+        "alliance_to_change": 3.0,
+        "reciprocal_share": 0.5,
+        "rater_therapist_share": 0.2,
+    },
+    "OQ-45 points of improvement by the next session per WAI-SR point above the client's "
+    "own level; share of each one-directional effect kept in the reciprocal world; share of "
+    "a second rater's disagreement that is the rater's own constant tilt",
+    (FLUCKIGER_2020_RECIPROCAL, _GENERATOR),
+    "kit assumption",
+    note="In the alliance-drives-change world a session rated one WAI-SR point above the "
+    "client's own usual alliance is followed by 3 OQ-45 points more improvement by the next "
+    "session (about 0.15 within-client SD of weekly change per within-client SD of "
+    "alliance). In the change-drives-alliance world the alliance follows improvement with "
+    "the strength that makes the familiar early-alliance–outcome r the same as in the "
+    "default world. The reciprocal world keeps half of each: small lagged effects both ways, "
+    "as Flückiger et al. (2020) found session by session in early therapy. A therapist or "
+    "observer rating agrees with the client's by a published correlation; a fifth of the "
+    "rest of its variance is the rater's constant tilt (some raters rate every session "
+    "higher).",
 )
 GEN_EARLY_SESSIONS = _fig(
     "gen_early_sessions",

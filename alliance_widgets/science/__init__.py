@@ -21,6 +21,11 @@ _EXPORTS: dict[str, str] = {
     "simulate": "generator",
     "Study": "generator",
     "DEFAULT_PARAMS": "simulate_params",
+    # causal_worlds.py / lagged.py: who drives whom, and the analysis that can tell
+    "CAUSAL_MODELS": "causal_worlds",
+    "LaggedTruth": "causal_calibration",
+    "within_client_lagged": "lagged",
+    "LaggedEffects": "lagged",
     # simulate_implied.py: what the generator implies for one alliance score
     "implied_outcome": "simulate_implied",
     "ImpliedOutcome": "simulate_implied",

@@ -44,21 +44,13 @@ import numpy as np
 import pandas as pd
 
 from alliance_widgets import literature as lit
-from alliance_widgets.science.simulate_model import (
-    EARLY_SESSIONS,
-    ITEM_SUBSCALE,
-    SUBSCALES,
-    Model,
-    alliance_items,
-    build_model,
-    session_alliance,
-)
+from alliance_widgets.science.causal_calibration import LaggedTruth, feedback_setup, lagged_truth
+from alliance_widgets.science.generator_draws import draw_study, rating
+from alliance_widgets.science.raters import other_raters
+from alliance_widgets.science.simulate_model import EARLY_SESSIONS, ITEM_SUBSCALE, SUBSCALES, Model
 from alliance_widgets.science.simulate_params import resolve_params
 
 __all__ = ["Study", "simulate"]
-
-_DYN = lit.GEN_SESSION_DYNAMICS.value
-_OQ_LOW, _OQ_HIGH = lit.OQ45_RANGE.value
 
 
 @dataclass(frozen=True)
@@ -101,6 +93,13 @@ class Study:
         lambert = dict(lit.LAMBERT_1992_SHARES.value)
         return "lambert" if vm == lambert else "custom"
 
+    @property
+    def lagged(self) -> LaggedTruth:
+        """The world's true within-client lagged effects (``params["causal_model"]``), in the
+        units of :func:`~alliance_widgets.science.within_client_lagged`.
+        """
+        return lagged_truth(self.params)
+
     def summary(self) -> str:
         """A few lines a learner can read: size, seed, mode and the built-in targets."""
         m, p = self.model, self.params
@@ -136,31 +135,6 @@ def _ids(prefix: str, count: int, width: int) -> list[str]:
 
 def _categorical(codes: np.ndarray, names: list[str]) -> Any:
     return pd.Categorical.from_codes(codes.astype(np.int64), categories=pd.Index(names))
-
-
-def _oq(x: np.ndarray) -> np.ndarray:
-    return np.clip(np.rint(x), _OQ_LOW, _OQ_HIGH).astype(np.int64)
-
-
-def _improvement(
-    rng: np.random.Generator, model: Model, u: np.ndarray, e: np.ndarray, ther: np.ndarray
-) -> tuple[np.ndarray, dict[str, np.ndarray]]:
-    n_clients, n_ther = e.shape[0], u.shape[0]
-    if not model.factors:
-        v = model.sd_therapist * rng.standard_normal((n_ther,))
-        w = model.sd_client * rng.standard_normal((n_clients,))
-        y = model.gamma_between * u[ther] + model.gamma_within * e + v[ther] + w
-        return model.improvement_mean + y, {}
-    parts: dict[str, np.ndarray] = {}
-    level = u[ther] + e
-    for name, share in model.factors.items():
-        mean = model.improvement_mean * share / 100
-        if name == model.alliance_factor:
-            parts[name] = mean + model.gamma_within * level
-        else:
-            sd = model.improvement_sd * np.sqrt(share / 100)
-            parts[name] = mean + sd * rng.standard_normal(n_clients)
-    return np.sum(list(parts.values()), axis=0), parts
 
 
 def simulate(**params: Any) -> Study:
@@ -220,36 +194,22 @@ def simulate(**params: Any) -> Study:
     ValueError: alliance_outcome_r must be a number in (-1, 1); got 1.5.
     """
     p = resolve_params(params)
-    model = build_model(p)
-    rng = np.random.default_rng(p["seed"])
-    n_ther, per, n_max = p["n_therapists"], p["clients_per_therapist"], p["n_sessions"]
-    n = n_ther * per
-    ther = np.repeat(np.arange(n_ther), per)
-
-    rho = model.latent_icc
-    u = np.sqrt(rho) * rng.standard_normal(n_ther)
-    e = np.sqrt(1 - rho) * rng.standard_normal(n)
-    extra = n_max - EARLY_SESSIONS
-    if p["dropout_rate"] > 0:
-        extra = np.minimum(rng.geometric(p["dropout_rate"], n) - 1, extra)
-    n_sess = np.broadcast_to(EARLY_SESSIONS + np.asarray(extra), (n,)).astype(np.int64)
-
-    shift, rupture, repaired = session_alliance(rng, n, n_max, p["rupture_rate"], p["repair_rate"])
-    responses = alliance_items(rng, u[ther] + e, shift, model.measurement)
-    sub = np.stack([responses[:, :, s == ITEM_SUBSCALE].mean(axis=2) for s in range(3)])
-    alliance = responses.mean(axis=2)
+    gamma, model = feedback_setup(p)
+    d = draw_study(p, model, gamma)
+    ther, n_sess, rupture, repaired = d.ther, d.n_sess, d.rupture, d.repaired
+    responses, improvement, parts, intake, outcome = (
+        d.responses,
+        d.improvement,
+        d.parts,
+        d.intake,
+        d.outcome,
+    )
+    n_ther, n, n_max = p["n_therapists"], len(n_sess), p["n_sessions"]
+    sub = np.stack([rating(responses[:, :, s == ITEM_SUBSCALE], d.follow) for s in range(3)])
+    alliance = rating(responses, d.follow)
     early = alliance[:, :EARLY_SESSIONS].mean(axis=1)
-
-    improvement, parts = _improvement(rng, model, u, e, ther)
-    intake = _oq(p["intake_mean"] + p["intake_sd"] * rng.standard_normal(n))
-    t = np.arange(1, n_max + 1)
-    tau = _DYN["outcome_time_constant"]
-    progress = (1 - np.exp(-t / tau))[None, :] / (1 - np.exp(-n_sess / tau))[:, None]
-    noise = _DYN["outcome_noise_sd"] * rng.standard_normal((n, n_max))
-    last = t[None, :] == n_sess[:, None]
-    noise[last] = 0.0  # the last session's score is the final outcome itself
-    outcome = _oq(intake[:, None] - improvement[:, None] * progress + noise)
     final = outcome[np.arange(n), n_sess - 1]
+    t = np.arange(1, n_max + 1)
 
     attended = t[None, :] <= n_sess[:, None]
     rows = np.nonzero(attended)
@@ -270,6 +230,7 @@ def simulate(**params: Any) -> Study:
             "outcome": outcome[attended],
             "rupture": rup,
             "repaired": rep,
+            **other_raters(p, alliance, ther, attended),
         }
     )
     from alliance_widgets.science.outcome import classify_change
@@ -283,6 +244,7 @@ def simulate(**params: Any) -> Study:
             "final_outcome": final,
             "improvement": intake - final,
             "early_alliance": early,
+            "completed": n_sess == n_max,
         }
     )
     clients["change_category"] = classify_change(

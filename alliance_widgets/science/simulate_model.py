@@ -101,7 +101,9 @@ __all__ = [
     "build_model",
     "calibrate_measurement",
     "early_given_level",
+    "item_responses",
     "session_alliance",
+    "subscale_parts",
 ]
 
 _DYN = lit.GEN_SESSION_DYNAMICS.value
@@ -181,16 +183,49 @@ def alliance_items(
     >>> r.shape, int(r.min()) >= 1, int(r.max()) <= 5
     ((3, 2, 12), True, True)
     """
-    n = level.shape[0]
-    parts = rng.standard_normal((n, 4))
-    sub = np.empty((n, 3))
+    sub = subscale_parts(rng, level.shape[0], m)
+    noise = rng.standard_normal((level.shape[0], shift.shape[1], 12), dtype=np.float32)
+    return item_responses(level[:, None] + shift, sub, noise, m)
+
+
+def subscale_parts(rng: np.random.Generator, n_clients: int, m: Measurement) -> np.ndarray:
+    """Each client's stable offset of every item's subscale, shape ``(clients, 12)``.
+
+    Bond, goals and tasks each get a unique part; goals and tasks share one more.
+
+    Examples
+    --------
+    >>> m = Measurement(0.4, 0.3, 0.6, 0.6, 0.0, 0.0, (0.0, 0.0, 0.0))
+    >>> subscale_parts(np.random.default_rng(0), 3, m).shape
+    (3, 12)
+    """
+    parts = rng.standard_normal((n_clients, 4))
+    sub = np.empty((n_clients, 3))
     sub[:, 0] = m.sd_unique * parts[:, 0]
     sub[:, 1] = m.sd_shared * parts[:, 3] + m.sd_unique * parts[:, 1]
     sub[:, 2] = m.sd_shared * parts[:, 3] + m.sd_unique * parts[:, 2]
-    noise = rng.standard_normal((n, shift.shape[1], 12), dtype=np.float32)
+    return sub[:, ITEM_SUBSCALE]
+
+
+def item_responses(
+    session_level: np.ndarray, sub: np.ndarray, noise: np.ndarray, m: Measurement
+) -> np.ndarray:
+    """Round continuous item responses to 1–5 for latent session levels.
+
+    ``session_level`` is ``(clients, sessions)``, ``sub`` from :func:`subscale_parts` and
+    ``noise`` standard normal ``(clients, sessions, 12)`` (float32, as drawn).
+
+    Examples
+    --------
+    >>> m = Measurement(0.4, 0.3, 0.6, 0.6, 0.0, 0.0, (0.0, 0.0, 0.0))
+    >>> out = item_responses(np.zeros((2, 1)), np.zeros((2, 12)), np.zeros((2, 1, 12),
+    ...     dtype=np.float32), m)
+    >>> out.shape, int(out[0, 0, 0])
+    ((2, 1, 12), 4)
+    """
     z = noise * np.float32(m.sd_item)
-    z += (level[:, None] + shift)[:, :, None].astype(np.float32)
-    z += sub[:, None, ITEM_SUBSCALE].astype(np.float32)
+    z += session_level[:, :, None].astype(np.float32)
+    z += sub[:, None, :].astype(np.float32)
     cont = _METRIC["centre"] + m.scale * z
     return np.clip(np.rint(cont), _LOW, _HIGH).astype(np.int64)
 
@@ -329,9 +364,16 @@ def _calibrate_exact(
 
 
 def early_given_level(
-    level: np.ndarray, m: Measurement, rupture_rate: float, repair_rate: float
+    level: np.ndarray,
+    m: Measurement,
+    rupture_rate: float,
+    repair_rate: float,
+    sessions: range = range(EARLY_SESSIONS),
 ) -> np.ndarray:
     """``E[O | A = level]``: the expected early alliance of a client, in closed form.
+
+    ``sessions`` (0-based) are the sessions averaged; the default is the early ones, and
+    ``range(t, t + 1)`` gives the expected rating of session ``t + 1`` alone.
 
     Given the level, each item's continuous response is normal within each rupture
     state of its session (rupture now, an unrepaired rupture lingering from the last
@@ -351,7 +393,7 @@ def early_given_level(
     base = m.sd_unique**2 + m.sd_item**2 + _DYN["occasion_sd"] ** 2
     spreads = [base, base + m.sd_shared**2, base + m.sd_shared**2]
     total = np.zeros_like(level, dtype=float)
-    for t in range(EARLY_SESSIONS):
+    for t in sessions:
         trend = _DYN["alliance_rise"] * (1.0 - np.exp(-t / _DYN["rise_sessions"]))
         linger = p * (1 - q) if t > 0 else 0.0
         states = [
@@ -369,7 +411,7 @@ def early_given_level(
                 # distribution machinery's checks (most of this function's time).
                 above = special.ndtr(-((cuts[:, None] - mean[None, :]) / sd)).sum(axis=0)
                 total += prob * (1 + above)
-    return total / (EARLY_SESSIONS * len(spreads))
+    return total / (len(sessions) * len(spreads))
 
 
 @dataclass(frozen=True)

@@ -26,6 +26,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from alliance_widgets import literature as lit
+from alliance_widgets.science.causal_worlds import check_causal
 from alliance_widgets.science.validation import (
     check_choice,
     check_int,
@@ -66,6 +67,9 @@ DEFAULT_PARAMS: dict[str, Any] = {
     "improvement_mean": float(_OQ["improvement_mean"]),
     "improvement_sd": float(_OQ["improvement_sd"]),
     "variance_model": "empirical",
+    "causal_model": "alliance_drives_change",
+    "dropout_alliance": 0.0,
+    "raters": ("client",),
     "items": True,
     "seed": DEFAULT_SEED,
 }
@@ -189,6 +193,7 @@ def resolve_params(given: Mapping[str, Any]) -> dict[str, Any]:
     if not isinstance(p["items"], bool):
         raise TypeError(f"items must be True or False; got {p['items']!r}.")
     p["seed"] = _seed(p["seed"])
+    check_causal(p, factor_mode, items_given="items" in given)
     if not factor_mode and all(p[n] is not None for n in ("alliance_outcome_r", *_EFFECTS)):
         raise ValueError(
             "alliance_outcome_r, between_therapist_effect and within_therapist_effect cannot "
