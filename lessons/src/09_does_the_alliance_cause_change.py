@@ -202,16 +202,16 @@ print(lit.FALKENSTROM_2017.reference())
 rows = []
 for world, study in worlds.items():
     est = within_client_lagged(study.sessions, alliance="alliance", outcome="outcome")
-    truth = study.model.lagged
+    truth = study.lagged
     rows.append(
         {
             "world": world,
             "alliance → change": round(est.alliance_to_change, 2),
-            "(SE)": round(est.alliance_to_change_se, 2),
-            "(built in)": round(truth.alliance_to_change, 2),
+            "its SE": round(est.alliance_to_change_se, 2),
+            "built in": round(truth.alliance_to_change, 2),
             "change → alliance": round(est.change_to_alliance, 2),
-            "(SE) ": round(est.change_to_alliance_se, 2),
-            "(built in) ": round(truth.change_to_alliance, 2),
+            "SE": round(est.change_to_alliance_se, 2),
+            "built in ": round(truth.change_to_alliance, 2),
             "points to": WORLD_WORDS[lagged_verdict(est)],
         }
     )
@@ -219,6 +219,10 @@ lagged = pd.DataFrame(rows)
 lagged
 
 # %% [markdown]
+# Each direction has three columns: the estimate, its standard error (SE) and the value
+# built into the world. The two directions are in different units (see above), so compare
+# each estimate with its own SE, not with the other direction's estimate.
+#
 # Read the table row by row. An estimate counts as "clearly there" here when it is more
 # than about two standard errors (SE) above 0; the last column applies that rule. Where
 # the alliance drives change, only the first direction is clearly above 0; where change
@@ -339,26 +343,47 @@ print(lit.ALLIANCE_DROPOUT_2010.note)
 # %% [markdown]
 # Many studies analyse only the clients who **completed** therapy, because only they
 # have an end-of-therapy score. The generator can make leaving depend on the alliance:
-# `dropout_alliance` sets how much a session whose alliance is below the client's usual
-# level raises the chance of leaving after it (0 means clients leave at random, as in
-# lesson 03's clinic). Here is one clinic where leaving depends on the alliance:
+# `dropout_alliance` sets how much a session whose alliance is below the client's own
+# usual level raises the chance of leaving after it (0 means clients leave at random,
+# whatever their alliance, as in lesson 03's clinic). Here are two clinics in the world
+# where the alliance drives change, the same in every way but that one:
 
 # %%
-DROPOUT_ALLIANCE = 1.0
-leaving = simulate(
-    causal_model="common_cause",
-    dropout_alliance=DROPOUT_ALLIANCE,
-    n_therapists=N_THERAPISTS,
-    clients_per_therapist=CLIENTS_PER_THERAPIST,
-    items=False,
-    seed=2610,
-)
-d_clients = leaving.clients
-print(
-    f"{d_clients['completed'].mean():.0%} of {len(d_clients):,} clients completed all "
-    f"{leaving.params['n_sessions']} sessions."
-)
-d_clients[["client_id", "n_sessions", "early_alliance", "improvement", "completed"]].head()
+clinics = {
+    dropout: simulate(
+        causal_model="alliance_drives_change",
+        dropout_alliance=dropout,
+        n_therapists=60,
+        clients_per_therapist=40,
+        items=False,
+        seed=2611,
+    )
+    for dropout in (0.0, 2.0)
+}
+rows = []
+for dropout, study in clinics.items():
+    c = study.clients
+    stayed = c[c["completed"]]
+    rows.append(
+        {
+            "dropout_alliance": dropout,
+            "completed": f"{c['completed'].mean():.0%}",
+            "mean early alliance, everyone": round(c["early_alliance"].mean(), 2),
+            "mean early alliance, completers": round(stayed["early_alliance"].mean(), 2),
+            "r, everyone": round(c["early_alliance"].corr(c["improvement"]), 2),
+        }
+    )
+pd.DataFrame(rows)
+
+# %% [markdown]
+# When clients leave at random (the first row), the completers are a fair sample of
+# everyone who started. When leaving depends on the alliance (the second row), the
+# clients who stayed had a stronger early alliance on average. Here are the clients of
+# that second clinic:
+
+# %%
+d_clients = clinics[2.0].clients
+d_clients[["client_id", "n_sessions", "early_alliance", "improvement", "completed"]].head().round(2)
 
 # %% [markdown]
 # ### Exercise 9.4
@@ -377,7 +402,21 @@ answer_9_4 = completers["early_alliance"].corr(completers["improvement"])
 check_completer_r(answer_9_4, d_clients)
 
 # %% [markdown]
-# The two correlations, side by side:
+# Both clinics, side by side:
+
+# %%
+pd.DataFrame(
+    [
+        {
+            "dropout_alliance": dropout,
+            "r, everyone": round(c["early_alliance"].corr(c["improvement"]), 2),
+            "r, completers only": round(
+                c[c["completed"]]["early_alliance"].corr(c[c["completed"]]["improvement"]), 2
+            ),
+        }
+        for dropout, c in ((k, v.clients) for k, v in clinics.items())
+    ]
+)
 
 # %%
 done = d_clients["completed"]
@@ -385,18 +424,22 @@ r_completers = d_clients[done]["early_alliance"].corr(d_clients[done]["improveme
 r_everyone = d_clients["early_alliance"].corr(d_clients["improvement"])
 display(
     Markdown(
-        f"Everyone: r = **{r_everyone:.2f}**; completers only: r = **{r_completers:.2f}** "
-        f"({done.sum():,} of {len(d_clients):,} clients). Which clients stay depends on the "
-        "alliance itself, so the completers are a selected group: their correlation "
-        "answers a question about them, not about everyone who started therapy."
+        f"Where leaving depends on the alliance: everyone r = **{r_everyone:.2f}**, "
+        f"completers only r = **{r_completers:.2f}** ({done.sum():,} of "
+        f"{len(d_clients):,} clients). The alliance really does drive change in this "
+        "clinic, yet the completers-only analysis shows a "
+        f"{'weaker' if r_completers < r_everyone else 'stronger'} link: the clients whose "
+        "alliance went worst are missing, and those who stayed differ less from one another "
+        "in their alliance, so it has less to predict."
     )
 )
 
 # %% [markdown]
 # That is the second misconception: **"the completers show the effect."** When leaving
-# depends on the alliance, a completers-only analysis can make the link look larger or
-# smaller than it is among all who start therapy, and it also removes exactly the
-# clients for whom the alliance went worst. In the explorer, set *sample* to
+# depends on the alliance, a completers-only analysis answers a question about a selected
+# group. Here it made the link look weaker; other ways of leaving can make it look
+# stronger. Either way it drops exactly the clients for whom the alliance went worst, the
+# ones a clinic most needs to understand. In the explorer, set *sample* to
 # *completers* and move the dropout control: watch both analyses.
 #
 # ## Whose rating?
