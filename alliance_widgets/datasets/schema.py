@@ -18,7 +18,9 @@ from __future__ import annotations
 from typing import Any
 
 from alliance_widgets import literature as lit
+from alliance_widgets.science.columns import RATER_COLUMNS as _R
 from alliance_widgets.science.columns import STUDY_COLUMNS, factor_description
+from alliance_widgets.science.raters import RATER_COLUMNS
 
 __all__ = ["table_schema"]
 
@@ -80,6 +82,11 @@ def _sessions(p: dict[str, Any]) -> list[dict[str, Any]]:
             _S["repaired"],
             required=False,
         ),
+        *(
+            _wai(RATER_COLUMNS[rater], _R[RATER_COLUMNS[rater]])
+            for rater in p.get("raters", ("client",))
+            if rater != "client"
+        ),
     ]
 
 
@@ -109,6 +116,7 @@ def _clients(p: dict[str, Any]) -> list[dict[str, Any]]:
     ]
     # Ordered best to worst, as classify_change returns it (Frictionless v2's term).
     fields[-1]["categoriesOrdered"] = True
+    fields.append(_f("completed", "boolean", _C["completed"]))
     model = p["variance_model"]
     if isinstance(model, dict):
         for name, share in model.items():

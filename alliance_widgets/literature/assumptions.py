@@ -11,11 +11,11 @@ from __future__ import annotations
 
 from .records import _fig, _src
 from .sources_alliance import (
-    FLUCKIGER_2020_RECIPROCAL,
     BALDWIN_2007,
     CRITS_CHRISTOPH_2011,
     DEL_RE_2012,
     EUBANKS_2018,
+    FLUCKIGER_2020_RECIPROCAL,
     HATCHER_GILLASPY_2006,
     MUNDER_2010,
     SAFRAN_MURAN_2006,

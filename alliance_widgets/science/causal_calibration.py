@@ -140,11 +140,13 @@ def feedback_setup(p: dict[str, Any]) -> tuple[float, Model]:
 
 def lagged_truth(p: dict[str, Any]) -> LaggedTruth:
     """The true lagged effects of ``p``'s world (see the module docstring)."""
+    from alliance_widgets.science.generator_draws import session_effect
+
     world = world_for(p["causal_model"])
     if not world.feedback:
-        return LaggedTruth(world.alliance_to_change, 0.0)
+        return LaggedTruth(session_effect(p), 0.0)
     gamma, _ = feedback_setup(p)
-    return LaggedTruth(world.alliance_to_change, 10 * gamma * _unclipped(_key(p), gamma))
+    return LaggedTruth(session_effect(p), 10 * gamma * _unclipped(_key(p), gamma))
 
 
 @lru_cache(maxsize=16)

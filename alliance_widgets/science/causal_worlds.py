@@ -119,7 +119,7 @@ def zero_sum_shift(alliance: np.ndarray, n_sess: np.ndarray, beta: float) -> np.
     >>> zero_sum_shift(a, np.array([4]), 1.0).tolist()
     [[0.0, 0.0, 1.0, 0.0]]
     """
-    n, width = alliance.shape
+    width = alliance.shape[1]
     t = np.arange(width)
     lead = t[None, :] < (n_sess[:, None] - 1)
     mean = np.where(lead, alliance, 0.0).sum(axis=1) / np.maximum(n_sess - 1, 1)
@@ -143,7 +143,7 @@ def check_causal(p: dict, factor_mode: bool, items_given: bool = False) -> None:
     ...               "dropout_rate": 0.0}, False)
     Traceback (most recent call last):
     ...
-    ValueError: dropout_alliance=1.0 needs some dropout to act on; got dropout_rate=0.0. Set dropout_rate above 0 (e.g. 0.08) or dropout_alliance=0.
+    ValueError: dropout_alliance=1.0 needs some dropout to act on; got dropout_rate=0.0. ...
     """
     p["causal_model"] = check_choice("causal_model", p["causal_model"], CAUSAL_MODELS)
     p["dropout_alliance"] = check_real("dropout_alliance", p["dropout_alliance"], low=0, high=5)

@@ -21,7 +21,7 @@ from types import MappingProxyType
 
 from alliance_widgets.literature import GEN_EARLY_SESSIONS
 
-__all__ = ["STUDY_COLUMNS", "factor_description"]
+__all__ = ["RATER_COLUMNS", "STUDY_COLUMNS", "factor_description"]
 
 _EARLY = int(GEN_EARLY_SESSIONS.value)
 _IDS = {
@@ -56,6 +56,7 @@ STUDY_COLUMNS: Mapping[str, Mapping[str, str]] = MappingProxyType(
                 "early_alliance": f"Mean alliance of sessions 1–{_EARLY}.",
                 "change_category": "Jacobson & Truax category from intake to final outcome "
                 "(OQ-45 reliable change and clinical cutoff).",
+                "completed": "Whether the client attended every offered session (no dropout).",
             }
         ),
         "items": MappingProxyType(
@@ -67,6 +68,15 @@ STUDY_COLUMNS: Mapping[str, Mapping[str, str]] = MappingProxyType(
                 "response": "The client's response to the item.",
             }
         ),
+    }
+)
+
+
+#: Session columns added when ``simulate(raters=...)`` asks for more than the client.
+RATER_COLUMNS: Mapping[str, str] = MappingProxyType(
+    {
+        "alliance_therapist": "The therapist's alliance rating of this session (1–5 metric).",
+        "alliance_observer": "An observer's alliance rating of this session (1–5 metric).",
     }
 )
 

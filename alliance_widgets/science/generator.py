@@ -197,13 +197,7 @@ def simulate(**params: Any) -> Study:
     gamma, model = feedback_setup(p)
     d = draw_study(p, model, gamma)
     ther, n_sess, rupture, repaired = d.ther, d.n_sess, d.rupture, d.repaired
-    responses, improvement, parts, intake, outcome = (
-        d.responses,
-        d.improvement,
-        d.parts,
-        d.intake,
-        d.outcome,
-    )
+    responses, parts, intake, outcome = d.responses, d.parts, d.intake, d.outcome
     n_ther, n, n_max = p["n_therapists"], len(n_sess), p["n_sessions"]
     sub = np.stack([rating(responses[:, :, s == ITEM_SUBSCALE], d.follow) for s in range(3)])
     alliance = rating(responses, d.follow)
@@ -244,12 +238,12 @@ def simulate(**params: Any) -> Study:
             "final_outcome": final,
             "improvement": intake - final,
             "early_alliance": early,
-            "completed": n_sess == n_max,
         }
     )
     clients["change_category"] = classify_change(
         clients["intake_outcome"], clients["final_outcome"]
     )
+    clients["completed"] = n_sess == n_max
     for name, values in parts.items():
         clients[name] = values
 

@@ -35,8 +35,9 @@ from alliance_widgets.science.simulate_model import (
     session_alliance,
     subscale_parts,
 )
+from alliance_widgets.science.simulate_params import ALLIANCE_FACTOR_NAMES
 
-__all__ = ["Draws", "draw_study", "oq_scores", "rating"]
+__all__ = ["Draws", "draw_study", "oq_scores", "rating", "session_effect"]
 
 _DYN = lit.GEN_SESSION_DYNAMICS.value
 _OQ_LOW, _OQ_HIGH = lit.OQ45_RANGE.value
@@ -121,6 +122,22 @@ def _progress(n_sess: np.ndarray, n_max: int) -> np.ndarray:
     return (1 - np.exp(-t / tau))[None, :] / (1 - np.exp(-n_sess / tau))[:, None]
 
 
+def session_effect(p: dict) -> float:
+    """OQ-45 points of next-session improvement per WAI-SR point in ``p``'s world.
+
+    Zero where the alliance carries nothing: a factor model without an alliance factor.
+
+    Examples
+    --------
+    >>> session_effect({"causal_model": "common_cause", "variance_model": "empirical"})
+    0.0
+    """
+    vm = p["variance_model"]
+    if isinstance(vm, dict) and not any(f in ALLIANCE_FACTOR_NAMES for f in vm):
+        return 0.0
+    return world_for(p["causal_model"]).alliance_to_change
+
+
 def _usual(level: np.ndarray, sub: np.ndarray, m: Measurement, p: dict) -> np.ndarray:
     """Each client's expected rating at every session, given its level and subscale parts.
 
@@ -155,10 +172,10 @@ def draw_study(p: dict, model: Model, gamma: float) -> Draws:
     """Draw every array of a study.
 
     ``gamma`` is how many WAI-SR points the alliance rises per OQ-45 point the client
-    improved since the last session beyond what a client is expected to (0 unless the world has the alliance follow
-    change). ``Draws.follow`` holds that rise per session: it moves the scored subscales
-    and alliance, not the item responses, which is why the feedback worlds have no item
-    table.
+    improved since the last session beyond what a client is expected to (0 unless the
+    world has the alliance follow change). ``Draws.follow`` holds that rise per session:
+    it moves the scored subscales and alliance, not the item responses, which is why the
+    feedback worlds have no item table.
     """
     world = world_for(p["causal_model"])
     rng = np.random.default_rng(p["seed"])
@@ -186,9 +203,16 @@ def draw_study(p: dict, model: Model, gamma: float) -> Draws:
         last = np.arange(1, n_max + 1)[None, :] == n_sess[:, None]
         noise[last] = 0.0  # the last session's score is the final outcome itself
         path = intake[:, None] - improvement[:, None] * _progress(n_sess, n_max) + noise
-        if world.alliance_to_change:
+        beta = session_effect(p)
+        if beta:
             dev = responses.mean(axis=2) - _usual(level, sub, m, p)
-            path[:, 1:] -= world.alliance_to_change * dev[:, :-1]
+            path[:, 1:] -= beta * dev[:, :-1]
+            if model.alliance_factor:
+                # Improvement stays the sum of the factors: the last session's share of
+                # the alliance's session effect belongs to the alliance's factor.
+                parts[model.alliance_factor] = parts[model.alliance_factor] + (
+                    beta * dev[np.arange(n), n_sess - 2]
+                )
         outcome = oq_scores(path)
         follow = np.zeros((n, n_max))
         return Draws(
@@ -205,7 +229,7 @@ def draw_study(p: dict, model: Model, gamma: float) -> Draws:
     # client is "better than expected" by is their own doing, not their therapy's length.
     course = p["improvement_mean"] * _progress(np.array([n_max]), n_max)[0]
     expected_step = np.diff(course, prepend=0.0)
-    beta = world.alliance_to_change
+    beta = session_effect(p)
     responses = np.empty((n, n_max, 12), dtype=np.int64)
     outcome = np.empty((n, n_max), dtype=np.int64)
     follow = np.zeros((n, n_max))
