@@ -244,10 +244,16 @@ for fig in (lit.ALLIANCE_SYMPTOMS_RECIPROCAL_2020, lit.ALLIANCE_NEXT_SESSION_201
 # %% [markdown]
 # Note what these studies can and cannot say. The pooled abstract reports effects both
 # ways but not their sizes, so the kit's reciprocal world is *sized after* them, not
-# copied from them. And a lagged analysis is still not an experiment: a third variable
-# that *changes* from session to session (a new job, a new medication) could still move
-# both.
-#
+# copied from them: its sizes are the kit's own calibration choice, printed here with its
+# status. And a lagged analysis is still not an experiment: a third variable that
+# *changes* from session to session (a new job, a new medication) could still move both.
+
+# %%
+worlds_choice = lit.GEN_CAUSAL_WORLDS
+print(f"{worlds_choice.label} ({worlds_choice.status}; {worlds_choice.cite()}):")
+print(worlds_choice.note)
+
+# %% [markdown]
 # ## A mystery clinic
 #
 # The kit ships a dataset made in one of the four worlds. Which one is not written in
