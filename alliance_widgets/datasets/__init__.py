@@ -11,7 +11,7 @@ from a wheel, in ``alliance_widgets/_datasets`` (read with :mod:`importlib.resou
 Examples
 --------
 >>> list_datasets()
-['clinic', 'empirical_world', 'feedback', 'lambert_world', 'ruptures']
+['causal', 'clinic', 'empirical_world', 'feedback', 'lambert_world', 'ruptures']
 >>> clinic = load_dataset("clinic")
 >>> len(clinic.clients), clinic.params["seed"]
 (200, 2026)
@@ -32,7 +32,7 @@ from typing import Any
 
 import pandas as pd
 
-__all__ = ["Dataset", "codebook", "list_datasets", "load_dataset"]
+__all__ = ["Dataset", "codebook", "list_datasets", "load_dataset", "study_worlds"]
 
 _PACKAGE_FILE = "datapackage.json"
 
@@ -174,7 +174,7 @@ def load_dataset(name: str, *, root: str | Path | None = None) -> Dataset:
     >>> load_dataset("clinik")
     Traceback (most recent call last):
     ...
-    ValueError: name must be one of 'clinic', ...; got 'clinik'.
+    ValueError: name must be one of 'causal', 'clinic', ...; got 'clinik'.
     """
     folder, desc = _descriptor(name, root)
     tables = {r["name"]: _read_table(folder, r) for r in desc["resources"]}
@@ -247,3 +247,19 @@ def codebook(name: str, *, root: str | Path | None = None) -> pd.DataFrame:
     return pd.DataFrame(
         rows, columns=["table", "column", "type", "unit", "constraints", "description"]
     )
+
+
+def study_worlds(name: str, *, root: str | Path | None = None) -> dict[str, str]:
+    """Which causal world made each study of a dataset of several studies.
+
+    The answer a lesson reveals after the learner has guessed (``causal`` holds studies
+    A to D); an empty dict for a dataset of one study.
+
+    Examples
+    --------
+    >>> sorted(study_worlds("causal")), study_worlds("clinic")
+    (['A', 'B', 'C', 'D'], {})
+    """
+    _, desc = _descriptor(name, root)
+    studies = desc.get("provenance", {}).get("studies", {})
+    return {letter: v["causal_model"] for letter, v in studies.items()}

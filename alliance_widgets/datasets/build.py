@@ -35,6 +35,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+import pandas as pd
+
 from alliance_widgets.datasets import CHECKOUT_DATASETS, dataset_root
 from alliance_widgets.datasets.schema import table_schema
 from alliance_widgets.datasets.specs import SPECS, SYNTHETIC_STATEMENT, DatasetSpec, spec
@@ -87,15 +89,13 @@ def build_dataset(s: DatasetSpec, folder: Path) -> None:
         If the generator's columns no longer match the schema (the codebook would lie).
     """
     from alliance_widgets import __version__
-    from alliance_widgets.science.generator import simulate
 
-    study = simulate(**s.simulate_kwargs())
-    params = {k: v for k, v in study.params.items() if k != "items"}
+    frames, params, key = dataset_tables(s)
     folder.mkdir(parents=True)
     resources = []
     for table in s.tables:
-        df = getattr(study, table)
-        schema = table_schema(table, study.params, s.tables)
+        df = frames[table]
+        schema = table_schema(table, params, s.tables, studies=bool(key))
         names = [f["name"] for f in schema["fields"]]
         if names != list(df.columns):
             raise RuntimeError(
@@ -133,12 +133,60 @@ def build_dataset(s: DatasetSpec, folder: Path) -> None:
             "seed": params["seed"],
             "parameters": params,
             "command": f"alliance-kit datasets build {s.name}",
+            **({"studies": key} if key else {}),
             "note": "kit_version is the version that built the files; verify ignores it.",
         },
         "resources": resources,
     }
     (folder / _PACKAGE_FILE).write_bytes(_json_bytes(descriptor))
     (folder / "README.md").write_bytes(_readme(s, resources))
+
+
+def dataset_tables(
+    s: DatasetSpec,
+) -> tuple[dict[str, pd.DataFrame], dict[str, Any], dict[str, dict[str, Any]]]:
+    """The tables of dataset ``s`` as the generator makes them, its parameters and, for a
+    dataset of several studies, which world and seed each study letter stands for.
+
+    With several studies every table starts with a ``study`` column and the therapist and
+    client identifiers carry the study's letter (``A-T01``, ``A-C0001``), so they stay
+    unique across the studies.
+    """
+    from alliance_widgets.science.generator import simulate
+
+    frames: dict[str, list[pd.DataFrame]] = {t: [] for t in s.tables}
+    key: dict[str, dict[str, Any]] = {}
+    params: dict[str, Any] = {}
+    for letter, kwargs in s.studies().items():
+        study = simulate(**kwargs)
+        params = {k: v for k, v in study.params.items() if k != "items"}
+        for table in s.tables:
+            df = getattr(study, table)
+            if letter:
+                df = df.copy()
+                for col in ("therapist_id", "client_id"):
+                    if col in df:
+                        df[col] = (letter + "-" + df[col].astype(str)).astype("category")
+                df.insert(0, "study", pd.Categorical([letter] * len(df)))
+            frames[table].append(df)
+        if letter:
+            key[letter] = {"causal_model": kwargs["causal_model"], "seed": kwargs["seed"]}
+    if key:
+        params = {k: v for k, v in params.items() if k not in ("causal_model", "seed")}
+        params["seed"] = s.params["seed"]
+    joined = {t: _concat(dfs) for t, dfs in frames.items()}
+    return joined, params, key
+
+
+def _concat(frames: list[pd.DataFrame]) -> pd.DataFrame:
+    if len(frames) == 1:
+        return frames[0]
+    out = pd.concat(frames, ignore_index=True)
+    for col in ("study", "therapist_id", "client_id", "subscale"):
+        if col in out:
+            # categories in order of appearance, as the generator orders its own
+            out[col] = pd.Categorical(out[col], categories=pd.unique(out[col].astype(str)))
+    return out
 
 
 def _index() -> bytes:

@@ -55,6 +55,10 @@ def _wai(name: str, what: str) -> dict[str, Any]:
 
 
 _IDS = STUDY_COLUMNS["sessions"]
+_STUDY = (
+    "Which study (A, B, …) the row belongs to; each study was made in its own causal "
+    "world (see provenance.studies in datapackage.json)."
+)
 _S, _C, _I = (STUDY_COLUMNS[t] for t in ("sessions", "clients", "items"))
 
 
@@ -156,7 +160,7 @@ _KEYS = {
 
 
 def table_schema(
-    table: str, params: dict[str, Any], tables: tuple[str, ...] = ()
+    table: str, params: dict[str, Any], tables: tuple[str, ...] = (), *, studies: bool = False
 ) -> dict[str, Any]:
     """The Frictionless table schema of ``table`` made with generator ``params``.
 
@@ -168,6 +172,8 @@ def table_schema(
         The resolved generator parameters (``Study.params``).
     tables : tuple of str
         The dataset's other tables: a foreign key to ``clients`` is declared when it ships.
+    studies : bool
+        Whether the dataset holds several studies (a leading ``study`` column).
 
     Returns
     -------
@@ -182,8 +188,15 @@ def table_schema(
     builders = {"sessions": _sessions, "clients": _clients, "items": _items}
     if table not in builders:
         raise ValueError(f"table must be one of {sorted(builders)}; got {table!r}.")
+    fields = builders[table](params)
+    if studies:
+        for field in fields:
+            if field["name"] in ("therapist_id", "client_id"):
+                # the study's letter keeps identifiers unique across the studies
+                field["constraints"]["pattern"] = "[A-Z]-" + field["constraints"]["pattern"]
+        fields = [_f("study", "string", _STUDY, pattern="[A-Z]"), *fields]
     schema: dict[str, Any] = {
-        "fields": builders[table](params),
+        "fields": fields,
         "missingValues": [""],
         "primaryKey": _KEYS[table],
     }

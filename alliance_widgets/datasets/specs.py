@@ -9,13 +9,13 @@ and nothing else, so changing a dataset means changing its entry here and rebuil
 Examples
 --------
 >>> sorted(SPECS)
-['clinic', 'empirical_world', 'feedback', 'lambert_world', 'ruptures']
+['causal', 'clinic', 'empirical_world', 'feedback', 'lambert_world', 'ruptures']
 >>> SPECS["clinic"].tables
 ('sessions', 'clients', 'items')
 >>> spec("clinc")
 Traceback (most recent call last):
 ...
-ValueError: dataset name must be one of 'clinic', ... got 'clinc' (did you mean 'clinic'?).
+ValueError: dataset name must be one of 'causal', ... got 'clinc' (did you mean 'clinic'?).
 """
 
 from __future__ import annotations
@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Any
 
+from alliance_widgets import literature as lit
 from alliance_widgets.science.simulate_params import DEFAULT_SEED
 
 __all__ = ["SPECS", "TABLES", "DatasetSpec", "spec"]
@@ -55,6 +56,11 @@ class DatasetSpec:
         Generator parameters that differ from the defaults, ``seed`` always included.
     tables : tuple of str
         Which of ``sessions``, ``clients``, ``items`` are written.
+    worlds : tuple of str
+        Empty for one study. Otherwise one study per causal world, labelled ``A``, ``B``, …
+        in this order (a ``study`` column leads each table; which letter is which world
+        is recorded in ``datapackage.json`` for the lesson that reveals it); study ``k``
+        uses ``seed + k``.
     """
 
     name: str
@@ -62,6 +68,25 @@ class DatasetSpec:
     description: str
     params: Mapping[str, Any] = field(default_factory=dict)
     tables: tuple[str, ...] = ("sessions", "clients")
+    worlds: tuple[str, ...] = ()
+
+    def studies(self) -> dict[str, dict[str, Any]]:
+        """Keyword arguments for :func:`~alliance_widgets.simulate`, one set per study.
+
+        Examples
+        --------
+        >>> {k: v["causal_model"] for k, v in SPECS["causal"].studies().items()}["A"]
+        'change_drives_alliance'
+        >>> list(SPECS["clinic"].studies())
+        ['']
+        """
+        base = self.simulate_kwargs()
+        if not self.worlds:
+            return {"": base}
+        return {
+            chr(ord("A") + k): {**base, "causal_model": world, "seed": base["seed"] + k}
+            for k, world in enumerate(self.worlds)
+        }
 
     def simulate_kwargs(self) -> dict[str, Any]:
         """Keyword arguments for :func:`~alliance_widgets.simulate` (items only if shipped).
@@ -75,19 +100,25 @@ class DatasetSpec:
 
 
 def _spec(
-    name: str, title: str, description: str, tables: tuple[str, ...], **params: Any
+    name: str,
+    title: str,
+    description: str,
+    tables: tuple[str, ...],
+    *,
+    worlds: tuple[str, ...] = (),
+    **params: Any,
 ) -> DatasetSpec:
     if "seed" not in params:
         raise ValueError(f"dataset spec {name!r} must record a seed; got params {params!r}.")
     unknown = set(tables) - set(TABLES)
     if unknown:
         raise ValueError(f"dataset spec {name!r}: tables must be among {TABLES}; got {tables}.")
-    return DatasetSpec(name, title, description, MappingProxyType(params), tables)
+    return DatasetSpec(name, title, description, MappingProxyType(params), tables, worlds)
 
 
 # The two "world" datasets share design and seed so that a lesson can set them side by
 # side: only the variance model differs.
-_WORLD = {"n_therapists": 30, "clients_per_therapist": 10, "seed": 2029}
+_WORLD: dict[str, Any] = {"n_therapists": 30, "clients_per_therapist": 10, "seed": 2029}
 
 _ALL = (
     _spec(
@@ -150,6 +181,24 @@ _ALL = (
         ("clients",),
         variance_model="empirical",
         **_WORLD,
+    ),
+    _spec(
+        "causal",
+        "Four clinics, four causal worlds",
+        "Four synthetic clinics (studies A to D), each 30 therapists with 10 clients followed "
+        "for up to 12 sessions, made in four different causal worlds: the alliance drives "
+        "change, change drives the alliance, a stable client characteristic drives both, or "
+        "both drive each other. The early alliance–outcome r is about the same in all four; "
+        "only a session-by-session (lagged, within-client) analysis tells them apart. Each "
+        "session carries the client's, the therapist's and an observer's alliance rating; "
+        "clients with a weaker alliance drop out more often (as Sharf et al. 2010 found). "
+        "Which study is which world is recorded in datapackage.json; lesson 09 reveals it.",
+        ("sessions", "clients"),
+        worlds=("change_drives_alliance", "alliance_drives_change", "reciprocal", "common_cause"),
+        n_therapists=30,
+        raters=("therapist", "observer"),
+        dropout_alliance=lit.GEN_CAUSAL_WORLDS.value["dropout_alliance_like_sharf"],
+        seed=2030,
     ),
 )
 

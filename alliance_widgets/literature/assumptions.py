@@ -21,6 +21,7 @@ from .sources_alliance import (
     SAFRAN_MURAN_2006,
     STEVENS_2007,
 )
+from .sources_causal import SHARF_2010
 from .sources_outcome import HANNAN_2005, LAMBERT_2004
 
 # --------------------------------------------------------------------------- kit assumptions
@@ -65,11 +66,12 @@ GEN_CAUSAL_WORLDS = _fig(
         "alliance_to_change": 3.0,
         "reciprocal_share": 0.5,
         "rater_therapist_share": 0.2,
+        "dropout_alliance_like_sharf": 0.65,
     },
     "OQ-45 points of improvement by the next session per WAI-SR point above the client's "
     "own level; share of each one-directional effect kept in the reciprocal world; share of "
     "a second rater's disagreement that is the rater's own constant tilt",
-    (FLUCKIGER_2020_RECIPROCAL, _GENERATOR),
+    (FLUCKIGER_2020_RECIPROCAL, SHARF_2010, _GENERATOR),
     "kit assumption",
     note="In the alliance-drives-change world a session rated one WAI-SR point above the "
     "client's own usual alliance is followed by 3 OQ-45 points more improvement by the next "
@@ -80,7 +82,9 @@ GEN_CAUSAL_WORLDS = _fig(
     "as Flückiger et al. (2020) found session by session in early therapy. A therapist or "
     "observer rating agrees with the client's by a published correlation; a fifth of the "
     "rest of its variance is the rater's constant tilt (some raters rate every session "
-    "higher).",
+    "higher). dropout_alliance = 0.65 makes clients who drop out differ from completers in "
+    "early alliance by about d = .55 at the default settings, the size Sharf et al. (2010) "
+    "found.",
 )
 GEN_EARLY_SESSIONS = _fig(
     "gen_early_sessions",

@@ -18,6 +18,11 @@ coefficients themselves, in the units of
 :func:`~alliance_widgets.science.within_client_lagged`: ``alliance_to_change`` and
 ``10 * gamma``.
 
+The pilots take 5–15 s, so their results at the default settings are stored in
+``causal_calibration.json`` with a fingerprint of the code and assumptions they read;
+regenerate with ``python -m alliance_widgets.science.causal_calibration`` (a test fails
+while the stored table is stale).
+
 Examples
 --------
 >>> from alliance_widgets.science.simulate_params import resolve_params
@@ -28,8 +33,11 @@ Examples
 
 from __future__ import annotations
 
+import hashlib
+import json
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -38,7 +46,7 @@ from alliance_widgets import literature as lit
 from alliance_widgets.science.causal_worlds import world_for
 from alliance_widgets.science.simulate_model import EARLY_SESSIONS, Model, build_model
 
-__all__ = ["LaggedTruth", "feedback_setup", "lagged_truth"]
+__all__ = ["LaggedTruth", "feedback_setup", "fingerprint", "lagged_truth", "write_store"]
 
 _LOW, _HIGH = lit.WAI_SR_SCALE.value
 _PILOT_CLIENTS = 40_000
@@ -107,6 +115,9 @@ def _linked(p: dict[str, Any], r: float) -> Model:
 
 @lru_cache(maxsize=16)
 def _setup(key: tuple[tuple[str, Any], ...]) -> tuple[float, float]:
+    stored = _stored().get(_entry_name(key))
+    if stored is not None:
+        return stored["gamma"], stored["link"]
     p = _pilot_params(dict(key))
     target = p["alliance_outcome_r"]
     if p["causal_model"] == "reciprocal":
@@ -151,6 +162,13 @@ def lagged_truth(p: dict[str, Any]) -> LaggedTruth:
 
 @lru_cache(maxsize=16)
 def _unclipped(key: tuple[tuple[str, Any], ...], gamma: float) -> float:
+    stored = _stored().get(_entry_name(key))
+    if stored is not None and stored["gamma"] == gamma:
+        return float(stored["unclipped"])
+    return _measure_unclipped(key, gamma)
+
+
+def _measure_unclipped(key: tuple[tuple[str, Any], ...], gamma: float) -> float:
     """Share of the predicted ratings (sessions 2 to last) not held at 1 or 5 by the scale.
 
     A rating at the ceiling cannot rise further, so the effect a regression of observed
@@ -166,3 +184,58 @@ def _unclipped(key: tuple[tuple[str, Any], ...], gamma: float) -> float:
     t = np.arange(raw.shape[1])
     used = (t[None, :] >= 1) & (t[None, :] < d.n_sess[:, None])
     return float(((raw[used] > _LOW) & (raw[used] < _HIGH)).mean())
+
+
+# ---- the stored pilots: computed once for the default settings, shipped with the kit
+_STORE = Path(__file__).resolve().with_name("causal_calibration.json")
+_SOURCES = ("causal_calibration.py", "causal_worlds.py", "generator_draws.py", "simulate_model.py")
+
+
+def _entry_name(key: tuple[tuple[str, Any], ...]) -> str:
+    return json.dumps([list(kv) for kv in key], default=str)
+
+
+def fingerprint() -> str:
+    """Hash of what the pilots read: the generator's code and its kit assumptions.
+
+    A stored result whose fingerprint differs is ignored (and recomputed), so a change to
+    the generator can never be answered by an old calibration.
+    """
+    digest = hashlib.sha256()
+    here = Path(__file__).resolve().parent
+    for name in _SOURCES:
+        digest.update((here / name).read_bytes())
+    for figure in (lit.GEN_SESSION_DYNAMICS, lit.GEN_ITEM_METRIC, lit.GEN_CAUSAL_WORLDS):
+        digest.update(json.dumps(dict(figure.value), sort_keys=True).encode())
+    return digest.hexdigest()
+
+
+@lru_cache(maxsize=1)
+def _stored() -> dict[str, dict[str, float]]:
+    try:
+        table = json.loads(_STORE.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return table["entries"] if table.get("fingerprint") == fingerprint() else {}
+
+
+def write_store() -> dict[str, Any]:
+    """Run the pilots for each feedback world at the defaults and store the results."""
+    from alliance_widgets.science.simulate_params import resolve_params
+
+    _stored.cache_clear()
+    entries = {}
+    for world in ("change_drives_alliance", "reciprocal"):
+        key = _key(resolve_params({"causal_model": world}))
+        name = _entry_name(key)
+        _setup.cache_clear()
+        gamma, link = _setup(key)
+        entries[name] = {"gamma": gamma, "link": link, "unclipped": _measure_unclipped(key, gamma)}
+    table = {"fingerprint": fingerprint(), "entries": entries}
+    _STORE.write_text(json.dumps(table, indent=1) + "\n", encoding="utf-8")
+    _stored.cache_clear()
+    return table
+
+
+if __name__ == "__main__":  # python -m alliance_widgets.science.causal_calibration
+    print(json.dumps(write_store(), indent=1))

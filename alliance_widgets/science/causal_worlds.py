@@ -136,9 +136,9 @@ def check_causal(p: dict, factor_mode: bool, items_given: bool = False) -> None:
     --------
     >>> p = {"causal_model": "reciprocal", "dropout_alliance": 0, "raters": ["therapist"],
     ...      "dropout_rate": 0.08, "alliance_outcome_r": 0.278,
-    ...      "between_therapist_effect": None, "within_therapist_effect": None}
-    >>> check_causal(p, False); p["raters"], p["dropout_alliance"]
-    (('client', 'therapist'), 0.0)
+    ...      "between_therapist_effect": None, "within_therapist_effect": None, "items": True}
+    >>> check_causal(p, False); p["raters"], p["dropout_alliance"], p["items"]
+    (('client', 'therapist'), 0.0, False)
     >>> check_causal({**p, "causal_model": "reciprocal", "dropout_alliance": 1.0,
     ...               "dropout_rate": 0.0}, False)
     Traceback (most recent call last):

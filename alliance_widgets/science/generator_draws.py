@@ -151,6 +151,7 @@ def _usual(level: np.ndarray, sub: np.ndarray, m: Measurement, p: dict) -> np.nd
     cuts = np.arange(_LOW, _HIGH) + 0.5
     sd = m.scale * np.sqrt(m.sd_item**2 + _DYN["occasion_sd"] ** 2)
     first = [int(np.argmax(k == ITEM_SUBSCALE)) for k in range(3)]
+    share = np.bincount(ITEM_SUBSCALE, minlength=3) / len(ITEM_SUBSCALE)
     out = np.zeros((level.shape[0], p["n_sessions"]))
     for t in range(p["n_sessions"]):
         trend = _DYN["alliance_rise"] * (1.0 - np.exp(-t / _DYN["rise_sessions"]))
@@ -163,8 +164,7 @@ def _usual(level: np.ndarray, sub: np.ndarray, m: Measurement, p: dict) -> np.nd
                 for k, item in enumerate(first):
                     mean = _METRIC["centre"] + m.scale * (level + sub[:, item] + shift)
                     above = special.ndtr((mean[:, None] - cuts[None, :]) / sd).sum(axis=1)
-                    weight = (k == ITEM_SUBSCALE).mean()
-                    out[:, t] += prob_r * prob_l * weight * (1 + above)
+                    out[:, t] += prob_r * prob_l * share[k] * (1 + above)
     return out
 
 

@@ -26,8 +26,8 @@ Examples
 >>> from alliance_widgets.science import simulate
 >>> s = simulate(n_therapists=20, clients_per_therapist=20, items=False, seed=5)
 >>> est = within_client_lagged(s.sessions)
->>> est.n_clients, est.alliance_to_change > 0
-(400, True)
+>>> est.n_clients > 300, est.alliance_to_change > 0
+(True, True)
 """
 
 from __future__ import annotations
@@ -53,7 +53,8 @@ class LaggedEffects:
         WAI-SR points of alliance at the next session per 10 OQ-45 points of improvement
         since the last one.
     n_clients, n_pairs : int
-        Clients with at least two consecutive pairs; pairs of sessions used.
+        Clients with at least two usable runs of three consecutive sessions (a client
+        seen only three times has one and cannot be compared with themselves); runs used.
     """
 
     alliance_to_change: float
