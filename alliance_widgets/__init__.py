@@ -35,6 +35,7 @@ _EXPORTS: dict[str, str] = {
     "RuptureRepairExplorer": "alliance_widgets.widgets",
     "TherapistEffectsExplorer": "alliance_widgets.widgets",
     "FeedbackExplorer": "alliance_widgets.widgets",
+    "CausalExplorer": "alliance_widgets.widgets",
     # environment
     "doctor": "alliance_widgets.checkup",
     "enable_offline_charts": "alliance_widgets.charts.render",

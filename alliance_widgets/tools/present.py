@@ -110,6 +110,13 @@ GALLERY: tuple[GalleryItem, ...] = (
         "expected course of recovery, and a warning appears when a client drifts off "
         "track, as in routine outcome monitoring.",
     ),
+    GalleryItem(
+        "CausalExplorer",
+        "Does the alliance cause change?",
+        "Pick which way the alliance and improvement drive each other in four simulated "
+        "clinics; the usual end-of-therapy correlation looks the same in all of them, and "
+        "only a session-by-session analysis within each client tells them apart.",
+    ),
 )
 
 _COUNT_WORDS = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight")

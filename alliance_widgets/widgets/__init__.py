@@ -15,6 +15,7 @@ _EXPORTS: dict[str, str] = {
     "RuptureRepairExplorer": "ruptures",
     "TherapistEffectsExplorer": "therapists",
     "FeedbackExplorer": "feedback",
+    "CausalExplorer": "causal",
 }
 
 __all__ = sorted(_EXPORTS)

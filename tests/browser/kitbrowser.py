@@ -50,6 +50,7 @@ KIT_WIDGETS = (
     "RuptureRepairExplorer",
     "TherapistEffectsExplorer",
     "FeedbackExplorer",
+    "CausalExplorer",
 )
 
 LOCAL_HOSTS = {"127.0.0.1", "localhost", "[::1]"}

@@ -146,6 +146,14 @@ LESSON_STATES: dict[str, Callable[[], aw.Explorer]] = {
     "feedback-support-tools": _with(
         aw.FeedbackExplorer, course="not on track", intake=90, feedback="feedback + support tools"
     ),
+    # Lesson 09 (issue 13): the correlation, the lagged view, and completers only.
+    "causal-cross-sectional": _with(aw.CausalExplorer, seed=9),
+    "causal-lagged": _with(
+        aw.CausalExplorer, world="change_drives_alliance", analysis="lagged", seed=9
+    ),
+    "causal-completers": _with(
+        aw.CausalExplorer, sample="completers", dropout_alliance=1.0, rater="therapist"
+    ),
 }
 
 

@@ -23,6 +23,7 @@ MOVES: dict[str, dict[str, Any]] = {
     "RuptureRepairExplorer": {"client": 12, "threshold": 1.25},
     "TherapistEffectsExplorer": {"therapist_icc_outcome": 0.12, "seed": 3},
     "FeedbackExplorer": {"intake": 97.0, "feedback": "feedback"},
+    "CausalExplorer": {"world": "reciprocal", "analysis": "lagged"},
 }
 
 
