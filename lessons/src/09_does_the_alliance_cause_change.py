@@ -38,12 +38,13 @@ from alliance_lessons import (
     check_mystery_r,
     check_rater_agreement,
     check_same_r_everywhere,
-    check_world,
+    check_study_worlds,
     lagged_verdict,
     rater_options,
     world_options,
 )
 from alliance_widgets import literature as lit
+from alliance_widgets.datasets import study_worlds
 from alliance_widgets.science import CAUSAL_MODELS, simulate, within_client_lagged
 from alliance_widgets.widgets import CausalExplorer
 
@@ -104,7 +105,7 @@ check_same_r_everywhere(answer_9_1)
 # clients between early alliance (the mean of sessions 1–3) and improvement by the end.
 
 # %%
-N_THERAPISTS, CLIENTS_PER_THERAPIST = 40, 30
+N_THERAPISTS, CLIENTS_PER_THERAPIST = 120, 10
 worlds = {
     world: simulate(
         causal_model=world,
@@ -151,22 +152,25 @@ print(lit.ALLIANCE_OUTCOME_R_ADJUSTED_2020.describe())
 #
 # ## The explorer: choose the world, then the analysis
 #
-# The explorer below simulates a clinic in the world you choose. Start with the
-# *cross-sectional* analysis (one number per client, as above) and switch between the
-# four worlds: the chart and its sentence barely change. Then switch the analysis to
-# *lagged, within client* and go through the worlds again.
+# The explorer below simulates a clinic in each of the four worlds (one row each) and
+# marks the world you pick as the *true* world of your clinic. Start with the
+# *cross-sectional* analysis (one number per client, as above): pick each world in turn
+# and compare the rows. Then switch the analysis to *lagged, within client* and pick the
+# worlds again. The sentence under the chart says what it shows; a screen reader reads
+# it too.
 
 # %%
-explorer = CausalExplorer(world="alliance_drives_change", analysis="cross_sectional", seed=9)
+explorer = CausalExplorer(
+    world="alliance_drives_change", analysis="cross_sectional", n_clients=1000, seed=9
+)
 explorer
 
 # %% [markdown]
-# You can drive it from Python too. The same clinic, read both ways, in the world where
-# change drives the alliance:
+# You can drive it from Python too. Here is the world where change drives the alliance,
+# read session by session:
 
 # %%
 explorer.world = "change_drives_alliance"
-print(explorer.summary)
 explorer.analysis = "lagged"
 print(explorer.summary)
 
@@ -254,86 +258,105 @@ print(f"{worlds_choice.label} ({worlds_choice.status}; {worlds_choice.cite()}):"
 print(worlds_choice.note)
 
 # %% [markdown]
-# ## A mystery clinic
+# ## Four mystery studies
 #
-# The kit ships a dataset made in one of the four worlds. Which one is not written in
-# its description: your task is to find out, the way a researcher would.
+# The kit ships a dataset of four studies, A to D, each a clinic of 300 clients made in
+# one of the four worlds. Which study is which is recorded in the dataset but not shown:
+# your task is to find out, the way a researcher would. (As in real clinics, clients
+# with a weaker alliance leave more often here, and every session carries the client's,
+# the therapist's and an observer's rating.)
 
 # %%
 mystery = aw.load_dataset("causal")
 print(mystery.title)
-print(mystery.description)
 m_clients, m_sessions = mystery.clients, mystery.sessions
-print(f"{len(m_clients):,} clients, {len(m_sessions):,} sessions.")
+m_clients.groupby("study", observed=True).size().rename("clients").to_frame().T
 
 # %% [markdown]
 # ### Exercise 9.2
 #
-# First the number a cross-sectional study would report: the correlation across clients
-# between `early_alliance` and `improvement` in `m_clients`.
+# First the number a cross-sectional study would report, for study A: the correlation
+# across its clients between `early_alliance` and `improvement`. The clients of study A
+# are the rows of `m_clients` whose `study` is `"A"`.
 
 # %% tags=["exercise"]
-answer_9_2 = None  # your answer here: m_clients["early_alliance"].corr(...)
+answer_9_2 = None  # your answer here: keep study A's rows, then .corr(...)
 
 # %% tags=["solution"]
-answer_9_2 = m_clients["early_alliance"].corr(m_clients["improvement"])
+study_a = m_clients[m_clients["study"] == "A"]
+answer_9_2 = study_a["early_alliance"].corr(study_a["improvement"])
 
 # %%
-check_mystery_r(answer_9_2, m_clients)
+check_mystery_r(answer_9_2, m_clients[m_clients["study"] == "A"])
 
 # %% [markdown]
-# As you found in Exercise 9.1, that number fits every world. Now the lagged,
-# within-client analysis of the same clinic's sessions:
+# The same number for all four studies, and then the lagged, within-client analysis of
+# each study's sessions:
 
 # %%
-m_r = m_clients["early_alliance"].corr(m_clients["improvement"])
-m_est = within_client_lagged(m_sessions, alliance="alliance", outcome="outcome")
-print(m_est.summary())
-print(
-    f"alliance → change: {m_est.alliance_to_change:.2f} (SE {m_est.alliance_to_change_se:.2f}); "
-    f"change → alliance: {m_est.change_to_alliance:.2f} (SE {m_est.change_to_alliance_se:.2f}); "
-    f"{m_est.n_clients:,} clients, {m_est.n_pairs:,} pairs of sessions."
-)
+m_r = {
+    study: round(c["early_alliance"].corr(c["improvement"]), 2)
+    for study, c in m_clients.groupby("study", observed=True)
+}
+m_est = {
+    study: within_client_lagged(s, alliance="alliance", outcome="outcome")
+    for study, s in m_sessions.groupby("study", observed=True)
+}
+pd.DataFrame(
+    {
+        "r (early alliance, improvement)": m_r,
+        "alliance → change": {k: round(e.alliance_to_change, 2) for k, e in m_est.items()},
+        "its SE": {k: round(e.alliance_to_change_se, 2) for k, e in m_est.items()},
+        "change → alliance": {k: round(e.change_to_alliance, 2) for k, e in m_est.items()},
+        "SE": {k: round(e.change_to_alliance_se, 3) for k, e in m_est.items()},
+    }
+).rename_axis("study")
 
 # %% [markdown]
+# The first column could belong to any world (Exercise 9.1). The lagged columns cannot.
+#
 # ### Exercise 9.3
 #
-# Which world do these estimates point to? Use the rule from the table above (an effect
-# counts when it is more than about two standard errors above 0). Answer with the letter
-# in quotes.
+# Match each study to its world. Use the rule from the four clinics above: a direction
+# counts when its estimate is more than about two standard errors above 0. Answer with a
+# dict from study to option letter, e.g. `{"A": "a", "B": "b", "C": "c", "D": "d"}` (a
+# world may fit more than one study, or none).
 
 # %%
 for letter, text in world_options().items():
     print(f"{letter}  {text}")
 
 # %% tags=["exercise"]
-answer_9_3 = None  # your answer here, e.g. "a"
+answer_9_3 = None  # your answer here: {"A": ..., "B": ..., "C": ..., "D": ...}
 
 # %% tags=["solution"]
-answer_9_3 = dict(zip(WORLD_WORDS, "abcd", strict=True))[lagged_verdict(m_est)]
+letters = dict(zip(WORLD_WORDS, "abcd", strict=True))
+answer_9_3 = {study: letters[lagged_verdict(est)] for study, est in m_est.items()}
 
 # %%
-check_world(answer_9_3, m_est)
+check_study_worlds(answer_9_3, m_est)
 
 # %% [markdown]
-# **The reveal.** The dataset's recorded generator parameters say which world made it:
+# **The reveal.** The dataset records which world made each study:
 
 # %%
-true_world = mystery.params["causal_model"]
-found = lagged_verdict(m_est)
-display(
-    Markdown(
-        f"The mystery clinic was made in the world where **{WORLD_WORDS[true_world]}** "
-        f"(`{true_world}`). The lagged analysis pointed to the world where "
-        f"**{WORLD_WORDS[found]}**: "
-        + (
-            "the design found the world."
-            if found == true_world
-            else "the design missed it here. A small lagged effect needs many clients and "
-            "sessions to stand clear of 0: absence of evidence is not evidence of absence."
-        )
-    )
-)
+made_in = study_worlds("causal")
+reveal = pd.DataFrame(
+    {
+        "made in the world where": {k: WORLD_WORDS[w] for k, w in made_in.items()},
+        "the lagged analysis points to": {
+            k: WORLD_WORDS[lagged_verdict(e)] for k, e in m_est.items()
+        },
+    }
+).rename_axis("study")
+reveal["found?"] = reveal.iloc[:, 0] == reveal.iloc[:, 1]
+reveal
+
+# %% [markdown]
+# Where the design finds the world, it is because each direction was either clearly
+# there or clearly small. Where it misses (try other seeds in the explorer), it is
+# usually a small effect in a small study that fails to stand clear of 0: absence of
+# evidence is not evidence of absence (lesson 04's power).
 
 # %% [markdown]
 # ## Who stays? Completers and dropout
@@ -359,8 +382,8 @@ clinics = {
     dropout: simulate(
         causal_model="alliance_drives_change",
         dropout_alliance=dropout,
-        n_therapists=60,
-        clients_per_therapist=40,
+        n_therapists=240,
+        clients_per_therapist=10,
         items=False,
         seed=2611,
     )
@@ -518,22 +541,34 @@ raters
 #
 # ## Exercise 9.6 · Explain it to a colleague
 #
-# A colleague says: *"The mystery clinic's data prove that the alliance works: r is
-# positive."* Write a short note (four to six sentences) in reply. Start with the
-# mystery clinic's correlation to two decimals; then say what else could produce it,
-# what design could tell the worlds apart, what completers-only analysis can do, and
-# what a therapist can still take from it. The check looks only for your r; you mark the
-# reasoning yourself with the rubric below.
+# A colleague says: *"Study A's data prove that the alliance works: r is positive."*
+# Write a short note (four to six sentences) in reply. Start with study A's correlation
+# to two decimals; then say what else could produce it, what design could tell the
+# worlds apart, what a completers-only analysis can do, and what a therapist can still
+# take from it. The numbers below may help. The check looks only for your r; you mark
+# the reasoning yourself with the rubric that follows.
+
+# %%
+study_a = m_clients[m_clients["study"] == "A"]
+a_done = study_a[study_a["completed"]]
+a_everyone = study_a["early_alliance"].corr(study_a["improvement"])
+a_completers = a_done["early_alliance"].corr(a_done["improvement"])
+print(
+    f"Study A: r = {a_everyone:.2f} among all {len(study_a)} clients, r = {a_completers:.2f} "
+    f"among the {len(a_done)} who completed."
+)
 
 # %% tags=["exercise"] manual=true
 answer_9_6 = None  # your note between triple quotes: """Across clients, ..."""
 
 # %% tags=["solution"]
-answer_9_6 = causal_model_note(m_r, m_est, r_completers=r_completers, r_everyone=r_everyone)
+answer_9_6 = causal_model_note(
+    m_r["A"], m_est["A"], r_completers=a_completers, r_everyone=a_everyone
+)
 print(answer_9_6)
 
 # %%
-check_causal_note(answer_9_6, m_r)
+check_causal_note(answer_9_6, m_r["A"])
 
 # %% [markdown]
 # **Now mark your own reasoning.** Score each line 0 (missing), 1 (partly) or 2 (clearly
@@ -547,7 +582,7 @@ for criterion, what in CAUSAL_RUBRIC.items():
 # A model note, written from this lesson's numbers (one good answer, not the only one):
 
 # %%
-print(causal_model_note(m_r, m_est, r_completers=r_completers, r_everyone=r_everyone))
+print(causal_model_note(m_r["A"], m_est["A"], r_completers=a_completers, r_everyone=a_everyone))
 
 # %% [markdown]
 # ## What this lesson corrects

@@ -81,13 +81,15 @@ def _data_arguments(study: aw.Study) -> dict[str, Any]:
         "table": study.clients,
         "column": "therapist_id",
         "what": "therapists",
-        # lesson 09: a within-client lagged estimate (both directions clearly above 0)
-        "est": SimpleNamespace(
-            alliance_to_change=1.0,
-            alliance_to_change_se=0.3,
-            change_to_alliance=0.15,
-            change_to_alliance_se=0.03,
-        ),
+        # lesson 09: one study's within-client lagged estimate (both directions clear)
+        "estimates": {
+            "A": SimpleNamespace(
+                alliance_to_change=1.0,
+                alliance_to_change_se=0.3,
+                change_to_alliance=0.15,
+                change_to_alliance_se=0.03,
+            )
+        },
     }
 
 
@@ -121,6 +123,7 @@ def _checks() -> list[str]:
 _DICT_KEYS: dict[str, list[str]] = {
     "check_rupture_kinds": list(ex.RUPTURE_VIGNETTES),
     "check_change_categories": ["Ana", "Ben"],
+    "check_study_worlds": ["A"],
 }
 
 

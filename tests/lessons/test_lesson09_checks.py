@@ -15,7 +15,7 @@ import pytest
 import alliance_lessons as ex
 from alliance_lessons.lesson09 import Z_CLEAR
 from alliance_widgets import literature as lit
-from alliance_widgets.exercises.feedback import CORRECT, INCORRECT, UNANSWERED
+from alliance_widgets.exercises.feedback import CORRECT, INCORRECT, PARTLY, UNANSWERED
 
 
 def _clients(n: int = 400, r: float = 0.3, seed: int = 1) -> pd.DataFrame:
@@ -53,7 +53,7 @@ def test_every_check_accepts_none_as_not_answered() -> None:
     for fb in (
         ex.check_same_r_everywhere(None),
         ex.check_mystery_r(None, c),
-        ex.check_world(None, est),
+        ex.check_study_worlds(None, {"A": est}),
         ex.check_completer_r(None, c),
         ex.check_rater_agreement(None),
         ex.check_causal_note(None, 0.28),
@@ -94,14 +94,31 @@ def test_each_world_has_its_lagged_signature(world: str) -> None:
     est = SIGNATURES[world]
     assert ex.lagged_verdict(est) == world
     letter = dict(zip(ex.WORLD_WORDS, "abcd", strict=True))[world]
-    assert ex.check_world(letter, est).status == CORRECT
-    assert ex.check_world(ex.WORLD_WORDS[world], est).status == CORRECT
+    assert ex.check_study_worlds({"A": letter}, {"A": est}).status == CORRECT
+    assert ex.check_study_worlds({"A": ex.WORLD_WORDS[world]}, {"A": est}).status == CORRECT
     for other in "abcd":
         if other != letter:
-            fb = ex.check_world(other, est)
+            fb = ex.check_study_worlds({"A": other}, {"A": est})
             assert fb.status == INCORRECT
             # the feedback quotes the learner's own estimates
             assert "alliance → change estimate is" in fb.wrong[0]
+
+
+def test_matching_four_studies_gives_partial_credit() -> None:
+    letters = dict(zip(ex.WORLD_WORDS, "abcd", strict=True))
+    studies = dict(zip("ABCD", SIGNATURES.values(), strict=True))
+    good = {k: letters[ex.lagged_verdict(est)] for k, est in studies.items()}
+    assert good == {"A": "a", "B": "b", "C": "c", "D": "d"}
+    assert ex.check_study_worlds(good, studies).status == CORRECT
+    swapped = {**good, "A": "b", "B": "a"}
+    fb = ex.check_study_worlds(swapped, studies)
+    assert fb.status == PARTLY and len(fb.wrong) == 2
+    missing = ex.check_study_worlds({"A": "a"}, studies)
+    assert missing.status == PARTLY and "Not answered yet" in missing.wrong[-1]
+    extra = ex.check_study_worlds({**good, "E": "a"}, studies)
+    assert extra.status == PARTLY and "no study E" in extra.wrong[-1]
+    assert ex.check_study_worlds("a", studies).status == INCORRECT
+    assert ex.check_study_worlds(["a", "b"], studies).status == INCORRECT
 
 
 def test_the_verdict_threshold_is_z_clear() -> None:

@@ -96,7 +96,7 @@ _EXPORTS: dict[str, str] = {
     "causal_model_note": "lesson09",
     "check_same_r_everywhere": "lesson09",
     "check_mystery_r": "lesson09",
-    "check_world": "lesson09",
+    "check_study_worlds": "lesson09",
     "check_completer_r": "lesson09",
     "check_rater_agreement": "lesson09",
     "check_causal_note": "lesson09",

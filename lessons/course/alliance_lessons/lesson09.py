@@ -16,23 +16,28 @@ True
 ...                       change_to_alliance=0.01, change_to_alliance_se=0.02)
 >>> lagged_verdict(est)
 'alliance_drives_change'
->>> check_world("a", est).ok
+>>> check_study_worlds({"B": "a"}, {"B": est}).ok
 True
->>> print(check_world("c", est))  # doctest: +ELLIPSIS
-Exercise 9.3 — ❌ not yet right.
-  ✗ 'c' (a common cause raises both): the alliance → change estimate is 2 ...
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from typing import Any
 
 import numpy as np
 import pandas as pd
 
 from alliance_widgets import literature as lit
-from alliance_widgets.exercises.feedback import CORRECT, INCORRECT, Feedback, combine, fmt_number
+from alliance_widgets.exercises.feedback import (
+    CORRECT,
+    INCORRECT,
+    PARTLY,
+    Feedback,
+    combine,
+    fmt_number,
+)
 from alliance_widgets.exercises.generic import check_choice, check_number, unanswered
 
 __all__ = [
@@ -45,7 +50,7 @@ __all__ = [
     "check_mystery_r",
     "check_rater_agreement",
     "check_same_r_everywhere",
-    "check_world",
+    "check_study_worlds",
     "lagged_verdict",
     "rater_options",
     "world_options",
@@ -197,25 +202,62 @@ def _direction_words(est: Any, which: str, label: str) -> str:
     return f"the {label} estimate is {fmt_number(value, 2)} (SE {fmt_number(se, 2)}), {verdict}"
 
 
-def check_world(answer: Any, est: Any) -> Feedback:
-    """Exercise 9.3: which world do the lagged within-client estimates ``est`` point to?"""
+def _world_part(answer: Any, est: Any, name: str) -> Feedback:
+    """One study's verdict: is ``answer`` the world its lagged estimates ``est`` point to?"""
     options = world_options()
     keys = dict(zip("abcd", WORLD_WORDS, strict=True))
     correct = next(k for k, w in keys.items() if w == lagged_verdict(est))
     a2c = _direction_words(est, "alliance_to_change", "alliance → change")
     c2a = _direction_words(est, "change_to_alliance", "change → alliance")
-    why = {k: f"{a2c}; {c2a}." for k in options}
     return check_choice(
         answer,
         correct,
         options=options,
-        name="Exercise 9.3",
-        hint="Read the two lagged estimates with their standard errors. Which of them lie "
-        f"more than {Z_CLEAR:g} standard errors above 0?",
-        why_wrong=why,
-        explanation=f"{a2c}; {c2a}. Within one client, from one session to the next, that "
-        f"is the signature of a world where {WORLD_WORDS[keys[correct]]}.",
+        name=name,
+        why_wrong={k: f"{a2c}; {c2a}." for k in options},
+        explanation=f"{a2c}; {c2a}: the signature of a world where {WORLD_WORDS[keys[correct]]}.",
     )
+
+
+def check_study_worlds(answer: Any, estimates: Mapping[str, Any]) -> Feedback:
+    """Exercise 9.3: match each study to the world its lagged estimates point to.
+
+    ``answer`` maps a study's letter to an option letter of :func:`world_options` (or its
+    words); ``estimates`` maps the same letters to each study's within-client lagged
+    estimate. The key is :func:`lagged_verdict` of each estimate, so it follows the data.
+
+    Examples
+    --------
+    >>> from types import SimpleNamespace
+    >>> est = {"A": SimpleNamespace(alliance_to_change=2.0, alliance_to_change_se=0.5,
+    ...                             change_to_alliance=0.01, change_to_alliance_se=0.02)}
+    >>> check_study_worlds({"A": "a"}, est).ok
+    True
+    >>> print(check_study_worlds({"A": "c"}, est))  # doctest: +ELLIPSIS
+    Exercise 9.3 — ❌ not yet right.
+      ✗ study A: 'c' (a common cause raises both): the alliance → change estimate is 2 ...
+    """
+    name = "Exercise 9.3"
+    hint = (
+        "For each study read the two lagged estimates with their standard errors: which "
+        f"lie more than {Z_CLEAR:g} standard errors above 0?"
+    )
+    if answer is None:
+        return unanswered(name, hint)
+    if not isinstance(answer, Mapping):
+        msg = (
+            "Answer with a dict from study to option letter, e.g. {'A': 'a', 'B': ...}; got "
+            f"{type(answer).__name__}."
+        )
+        return Feedback(name, INCORRECT, wrong=(msg,), hint=hint)
+    parts = [_world_part(answer.get(k), est, f"study {k}") for k, est in estimates.items()]
+    fb = combine(name, parts, hint=hint)
+    extra = sorted(str(k) for k in answer if k not in estimates)
+    if not extra:
+        return fb
+    wrong = (*fb.wrong, f"There is no study {', '.join(extra)}.")
+    status = PARTLY if fb.status == CORRECT else fb.status
+    return Feedback(name, status, fb.right, wrong, fb.hint or hint, "", "", fb.parts)
 
 
 # ----------------------------------------------------------------------------- 9.4
@@ -369,10 +411,11 @@ def causal_model_note(r: float, est: Any, *, r_completers: float, r_everyone: fl
         "easily they trust, how motivated they are) raises both, or if each feeds the "
         "other. Rating both every session and asking, within each client, whether this "
         "session's alliance predicts the next session's change (and the other way round) "
-        f"separates these worlds: here {a2c} and {c2a}, which points to a world where "
-        f"{world}. That is still not an experiment. Leaving therapy also matters: among "
-        f"completers r = {r_completers:.2f}, among everyone r = {r_everyone:.2f}, because "
-        "clients with weaker alliances leave more often. For practice: keep asking clients "
+        f"separates these worlds: here {a2c}, and {c2a}, which points to a world where "
+        f"{world}. That is still not an experiment. Who stays also matters: among "
+        f"completers r = {r_completers:.2f}, among everyone r = {r_everyone:.2f}; when clients "
+        "with weaker alliances leave more often, a completers-only analysis describes a "
+        "selected group. For practice: keep asking clients "
         "how the work together feels, session by session, and remember that a good rating "
         "may partly reflect progress already made."
     )
