@@ -57,7 +57,8 @@ pd.set_option("display.max_colwidth", 90)
 # Sam rates the alliance (the WAI-SR of lesson 01), and before every session Sam fills in
 # the OQ-45 (lesson 03; higher means more distress). Across a clinic, clients with a
 # stronger early alliance improve more by the end: r is about .28 (lesson 04). Here are
-# four different clinics, each of which would show that correlation.
+# four different stories of why, and a clinic run on any of them would show that
+# correlation.
 #
 # 1. **The alliance drives change.** In a session where Sam feels understood and agrees
 #    with the therapist on what to work on and how, Sam leaves more engaged: tries the
@@ -145,10 +146,9 @@ print(lit.ALLIANCE_OUTCOME_R_ADJUSTED_2020.describe())
 # %% [markdown]
 # That rules out the common causes a study *measured*, not the ones it did not, and it
 # says nothing about improvement raising the alliance. A study that reports this
-# correlation, however large and careful, has measured
-# something all four worlds produce. That is the first misconception this lesson
-# corrects: **a strong r does not mean the alliance works.** It means the alliance and
-# improvement go together.
+# correlation, however large and careful, has measured something all four worlds
+# produce. That is the first misconception this lesson corrects: **a strong r does not
+# mean the alliance works.** It means the alliance and improvement go together.
 #
 # ## The explorer: choose the world, then the analysis
 #
@@ -202,33 +202,39 @@ print(lit.FALKENSTROM_2017.reference())
 # synthetic, we can also print what the generator built into each world (the *true*
 # lagged effects), which no real study ever knows:
 
+
 # %%
+def shown(x: float, digits: int = 2) -> float:
+    """``x`` rounded for a table, without a "-0.00"."""
+    return round(float(x), digits) + 0.0
+
+
 rows = []
-for world, study in worlds.items():
+for study in worlds.values():
     est = within_client_lagged(study.sessions, alliance="alliance", outcome="outcome")
     truth = study.lagged
     rows.append(
         {
-            "world": world,
-            "alliance → change": round(est.alliance_to_change, 2),
-            "its SE": round(est.alliance_to_change_se, 2),
-            "built in": round(truth.alliance_to_change, 2),
-            "change → alliance": round(est.change_to_alliance, 2),
-            "SE": round(est.change_to_alliance_se, 2),
-            "built in ": round(truth.change_to_alliance, 2),
-            "points to": WORLD_WORDS[lagged_verdict(est)],
+            ("alliance → change", "estimate"): shown(est.alliance_to_change),
+            ("alliance → change", "SE"): shown(est.alliance_to_change_se),
+            ("alliance → change", "built in"): shown(truth.alliance_to_change),
+            ("change → alliance", "estimate"): shown(est.change_to_alliance),
+            ("change → alliance", "SE"): shown(est.change_to_alliance_se, 3),
+            ("change → alliance", "built in"): shown(truth.change_to_alliance),
+            ("", "points to"): WORLD_WORDS[lagged_verdict(est)],
         }
     )
-lagged = pd.DataFrame(rows)
+lagged = pd.DataFrame(rows, index=pd.Index(list(worlds), name="world"))
+lagged.columns = pd.MultiIndex.from_tuples(lagged.columns)
 lagged
 
 # %% [markdown]
 # Each direction has three columns: the estimate, its standard error (SE) and the value
-# built into the world. The two directions are in different units (see above), so compare
-# each estimate with its own SE, not with the other direction's estimate.
+# built into the world. The two directions are in different units (see above), so
+# compare each estimate with its own SE, not with the other direction's estimate.
 #
 # Read the table row by row. An estimate counts as "clearly there" here when it is more
-# than about two standard errors (SE) above 0; the last column applies that rule. Where
+# than about two standard errors above 0; the last column applies that rule. Where
 # the alliance drives change, only the first direction is clearly above 0; where change
 # drives the alliance, only the second; where a common cause raises both, neither; and
 # where each drives the other, both. The number that looked the same in every world now
@@ -302,15 +308,23 @@ m_est = {
     study: within_client_lagged(s, alliance="alliance", outcome="outcome")
     for study, s in m_sessions.groupby("study", observed=True)
 }
-pd.DataFrame(
+m_table = pd.DataFrame(
     {
-        "r (early alliance, improvement)": m_r,
-        "alliance → change": {k: round(e.alliance_to_change, 2) for k, e in m_est.items()},
-        "its SE": {k: round(e.alliance_to_change_se, 2) for k, e in m_est.items()},
-        "change → alliance": {k: round(e.change_to_alliance, 2) for k, e in m_est.items()},
-        "SE": {k: round(e.change_to_alliance_se, 3) for k, e in m_est.items()},
+        ("r", "early alliance, improvement"): m_r,
+        ("alliance → change", "estimate"): {
+            k: shown(e.alliance_to_change) for k, e in m_est.items()
+        },
+        ("alliance → change", "SE"): {k: shown(e.alliance_to_change_se) for k, e in m_est.items()},
+        ("change → alliance", "estimate"): {
+            k: shown(e.change_to_alliance) for k, e in m_est.items()
+        },
+        ("change → alliance", "SE"): {
+            k: shown(e.change_to_alliance_se, 3) for k, e in m_est.items()
+        },
     }
 ).rename_axis("study")
+m_table.columns = pd.MultiIndex.from_tuples(m_table.columns)
+m_table
 
 # %% [markdown]
 # The first column could belong to any world (Exercise 9.1). The lagged columns cannot.

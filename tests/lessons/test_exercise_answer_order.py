@@ -123,7 +123,9 @@ def number_forms(x: Any) -> list[str]:
 
 
 def _found(form: str, text: str) -> bool:
-    return re.search(rf"(?<![\d.]){re.escape(form)}(?![\d])", text) is not None
+    # A digit, or a thousands separator followed by one ("21,696" is not 21), continues a
+    # number; so does a digit or separator just before it.
+    return re.search(rf"(?<![\d.,]){re.escape(form)}(?!\d|,\d)", text) is not None
 
 
 def recognisable(key: Any) -> bool:
