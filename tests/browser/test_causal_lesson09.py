@@ -38,8 +38,10 @@ def _causal_root(page: Any) -> Any:
 
 
 def _radio(root: Any, group: str, option: str) -> Any:
+    # filter(has=...) looks for the inner locator inside each fieldset, so it must be a
+    # page-level selector, not one chained from root (which never lies inside a fieldset).
     fieldset = root.locator("fieldset.aw-choice").filter(
-        has=root.locator(f"legend:text-is('{group}')")
+        has=root.page.locator(f"legend:text-is('{group}')")
     )
     return fieldset.locator("label.aw-choice-option").filter(has_text=option).locator("input")
 
