@@ -488,10 +488,11 @@ display(
 # ## Whose rating?
 #
 # "The alliance" in a study is always somebody's **rating** of it: the client's (as in
-# the kit's `alliance` column), the therapist's, or a trained observer's watching a
-# recording. They are different views of one relationship and agree only partly. The
-# one meta-analysis of rater agreement whose record the kit could check is about child
-# and adolescent therapy (the abstract says adults show the same pattern):
+# the kit's `alliance` column), the therapist's, or a trained observer's, made while
+# watching a recording. They are different views of one relationship and agree only
+# partly. The one meta-analysis of rater agreement whose record the kit could check is
+# about child and adolescent therapy; its abstract calls the clients' more positive
+# ratings consistent with research on adults:
 
 # %%
 print(lit.RATER_AGREEMENT.describe())
