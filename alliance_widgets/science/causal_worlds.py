@@ -8,25 +8,28 @@ Timing: session ``t``'s OQ-45 ``outcome`` is taken before the session, its WAI-S
 
 ``"alliance_drives_change"`` (the default)
     The client's alliance level drives total improvement (the calibrated link of
-    :mod:`~alliance_widgets.science.simulate_model`), and each session's alliance drives
-    the change that follows it: a session rated ``d`` WAI-SR points above the client's
-    own mean is followed by ``alliance_to_change * d`` OQ-45 points more improvement by
-    the next session. These shifts sum to zero over a client's sessions, so the client's
-    total improvement is the calibrated one and every earlier calibration target holds.
+    :mod:`~alliance_widgets.science.simulate_model`), and each session's alliance nudges
+    the change that follows it: a session rated ``d`` WAI-SR points above the rating the
+    client's level and subscale parts lead one to expect is followed by
+    ``alliance_to_change * d`` OQ-45 points more improvement by the next session. The
+    nudge lasts one session (it moves the next score, not the course), so the final score
+    moves only by the last session's share and every calibration target still holds.
 ``"change_drives_alliance"``
-    Improvement owes nothing to the alliance; the alliance follows improvement: the latent
-    alliance at session ``t`` rises by ``gamma`` per OQ-45 point the client has improved
-    since intake. ``gamma`` is set by a pilot so that the cross-sectional r is the
-    default world's (early improvers rate the alliance higher early on).
+    Improvement owes nothing to the alliance; the alliance follows improvement: the scored
+    alliance after session ``t`` rises by ``gamma`` WAI-SR points per OQ-45 point the
+    client improved since the last session beyond the expected course. ``gamma`` is set
+    by a pilot so that the cross-sectional r is the default world's (early improvers rate
+    the alliance higher early on).
 ``"common_cause"``
     A stable client characteristic raises both the alliance level and improvement (the
     same client-level link as the default, read as a common cause); nothing passes from
-    one session's alliance to the next change or back.
+    one session's alliance to the next change or back. Byte for byte the generator's
+    earlier default.
 ``"reciprocal"``
     Both session-level effects at ``reciprocal_share`` of their one-directional size,
     plus the client-level link scaled by the pilot so that the cross-sectional r holds.
-    The alliance effect is measured from the client's expected early alliance (no future
-    sessions are used), so it adds to total improvement.
+
+See ``docs/causal_worlds.md`` for why the worlds are built this way.
 
 Examples
 --------
@@ -40,12 +43,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import numpy as np
-
 from alliance_widgets import literature as lit
 from alliance_widgets.science.validation import check_choice, check_real
 
-__all__ = ["CAUSAL_MODELS", "RATERS", "World", "check_causal", "world_for", "zero_sum_shift"]
+__all__ = ["CAUSAL_MODELS", "RATERS", "World", "check_causal", "world_for"]
 
 CAUSAL_MODELS = (
     "alliance_drives_change",
@@ -102,31 +103,6 @@ def world_for(name: str) -> World:
         "common_cause": World(name, 0.0, 0.0, True),
         "reciprocal": World(name, share * beta, share, True),
     }[name]
-
-
-def zero_sum_shift(alliance: np.ndarray, n_sess: np.ndarray, beta: float) -> np.ndarray:
-    """Cumulative outcome shift from session alliances that sums to zero per client.
-
-    ``alliance`` is ``(clients, sessions)``; a client attends sessions ``1..n_sess``.
-    Session ``t``'s deviation ``d_t`` from the client's mean over sessions
-    ``1..n_sess - 1`` (the sessions followed by another) lowers every later outcome by
-    ``beta * d_t``; the shift at the last attended session is zero, so the final outcome,
-    and with it the client's improvement, is untouched.
-
-    Examples
-    --------
-    >>> a = np.array([[4.0, 5.0, 3.0, 4.0]])
-    >>> zero_sum_shift(a, np.array([4]), 1.0).tolist()
-    [[0.0, 0.0, 1.0, 0.0]]
-    """
-    width = alliance.shape[1]
-    t = np.arange(width)
-    lead = t[None, :] < (n_sess[:, None] - 1)
-    mean = np.where(lead, alliance, 0.0).sum(axis=1) / np.maximum(n_sess - 1, 1)
-    dev = np.where(lead, alliance - mean[:, None], 0.0)
-    shift = np.zeros_like(alliance, dtype=float)
-    shift[:, 1:] = beta * np.cumsum(dev, axis=1)[:, :-1]
-    return shift
 
 
 def check_causal(p: dict, factor_mode: bool, items_given: bool = False) -> None:

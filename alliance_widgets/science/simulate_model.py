@@ -21,6 +21,10 @@ Early alliance
 Improvement (empirical mode)
     ``Y_c = mean + g_B u_j + g_W e_c + v_j + w_c``: the latent alliance parts drive
     improvement; ``v`` and ``w`` are therapist and client factors unrelated to alliance.
+Sessions (the causal worlds)
+    The outcome moves from intake to the final score along a negatively accelerated
+    course; in the default world each session's scored alliance also nudges the next
+    session's score (``causal_worlds`` and ``generator_draws``; docs/causal_worlds.md).
 
 Calibration
 -----------
