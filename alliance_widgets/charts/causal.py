@@ -224,9 +224,14 @@ def _panel(height_step: int) -> Any:
             tooltip=tooltip,
         )
     )
+    # Hidden from assistive technology: the true values are in the chart's description
+    # and the readout, and in the cross-sectional view this layer has no marks at all, an
+    # empty "symbol" group with no name that axe flags (svg-img-alt).
     truth = (
         alt.Chart()
-        .mark_point(shape="diamond", size=150, strokeWidth=2, filled=False, color=_TRUTH)
+        .mark_point(
+            shape="diamond", size=150, strokeWidth=2, filled=False, color=_TRUTH, aria=False
+        )
         .encode(
             x="truth:Q",
             y=y,

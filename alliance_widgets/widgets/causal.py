@@ -43,7 +43,7 @@ from alliance_widgets.charts.causal import (
     world_label,
 )
 from alliance_widgets.charts.numbers import percent
-from alliance_widgets.science.simulate_params import DEFAULT_SEED
+from alliance_widgets.science.simulate_params import DEFAULT_PARAMS, DEFAULT_SEED
 from alliance_widgets.science.validation import check_choice, check_int, check_real
 from alliance_widgets.widgets import causal_fits
 from alliance_widgets.widgets.base import Explorer
@@ -101,7 +101,7 @@ class CausalExplorer(Explorer):
     clients_range: ClassVar[tuple[int, int, int]] = (200, 4000, 100)
 
     world = traitlets.Unicode(
-        "alliance_drives_change", help="The true world of the simulated clinic."
+        str(DEFAULT_PARAMS["causal_model"]), help="The true world of the simulated clinic."
     ).tag(state=True)
     analysis = traitlets.Unicode(
         "cross_sectional",
@@ -217,12 +217,20 @@ class CausalExplorer(Explorer):
         if key not in self._memo:
             # Sent to the browser at once, before the seconds of simulation start.
             self._readout.value = busy_text(self.n_clients, self.seed, len(_models()))
-        self._worlds: causal_fits.WorldsAnalysis = self.memo(
-            key,
-            lambda: causal_fits.analyse_worlds(
-                seed=self.seed, n_clients=self.n_clients, dropout_alliance=self.dropout_alliance
-            ),
-        )
+        try:
+            self._worlds: causal_fits.WorldsAnalysis = self.memo(
+                key,
+                lambda: causal_fits.analyse_worlds(
+                    seed=self.seed,
+                    n_clients=self.n_clients,
+                    dropout_alliance=self.dropout_alliance,
+                ),
+            )
+        except Exception:
+            # The error area says what went wrong; the readout goes back to the last
+            # good finding instead of promising a result that will not come.
+            self._readout.value = self._readout_text
+            raise
         self._estimates = estimate_frame(self._rows())
 
     def _rows(self) -> list[EstimateRow]:

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
+from alliance_widgets import literature as lit
 from alliance_widgets.charts.causal import world_label
 from alliance_widgets.charts.numbers import fixed
 from alliance_widgets.widgets.causal_fits import (
@@ -197,7 +198,8 @@ def _sample_line(worlds: WorldsAnalysis, world: str, rater: str, dropout_allianc
         "only by chance."
         if dropout_alliance == 0
         else "Clients whose alliance dipped left more often, so completers are a selected "
-        "group: their numbers describe those who stayed, not everyone who started."
+        "group: their numbers describe those who stayed, not everyone who started. In "
+        f"published studies too: {lit.ALLIANCE_DROPOUT_2010.describe()}."
     )
     return (
         f"Completers only ({some.n_clients:,} clients) vs everyone ({every.n_clients:,}) in "
@@ -226,4 +228,9 @@ def analysis_lines(
         )
     if sample == "completers":
         lines.append(_sample_line(worlds, world, rater, dropout_alliance))
+    if rater != "client":
+        lines.append(
+            f"Whose rating: here the {rater}'s, not the client's. Raters agree only in part. "
+            f"{lit.RATER_AGREEMENT.describe()}."
+        )
     return lines

@@ -38,8 +38,7 @@ def _causal_root(page: Any) -> Any:
 
 
 def _radio(root: Any, group: str, option: str) -> Any:
-    # filter(has=...) looks for the inner locator inside each fieldset, so it must be a
-    # page-level selector, not one chained from root (which never lies inside a fieldset).
+    # A filter's inner locator is matched inside each fieldset, so it starts at the page.
     fieldset = root.locator("fieldset.aw-choice").filter(
         has=root.page.locator(f"legend:text-is('{group}')")
     )

@@ -105,6 +105,14 @@ def test_the_chosen_world_stands_out_by_more_than_colour() -> None:
     assert len(bold) == 1 and bold[0]["transform"] == [{"filter": "datum.chosen"}]
 
 
+def test_only_the_truth_layer_is_hidden_from_screen_readers() -> None:
+    # The diamonds have no marks in the cross-sectional view; an empty, unnamed symbol
+    # group fails axe's svg-img-alt. Their values are in the description instead.
+    layers = _spec(_r_rows())["spec"]["layer"]
+    hidden = [x["mark"] for x in layers if x["mark"].get("aria") is False]
+    assert [m.get("shape") for m in hidden] == ["diamond"]
+
+
 def test_description_states_every_estimate_and_truth_only_where_known() -> None:
     frame = estimate_frame(_lagged_rows())
     text = causal_description(frame, analysis="Lagged effects")

@@ -112,6 +112,7 @@ for name in s._EXPORTS:  # every public science name, so every science module lo
 for name in ("BordinExplorer", "LambertExplorer", "AllianceOutcomeExplorer",
              "RuptureRepairExplorer", "TherapistEffectsExplorer", "FeedbackExplorer"):
     getattr(aw, name)()
+aw.CausalExplorer(n_clients=200)
 rng = np.random.default_rng(0)
 g = np.repeat(np.arange(20), 5)
 a = rng.normal(size=100) + rng.normal(size=20)[g]

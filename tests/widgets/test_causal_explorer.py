@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 
 import alliance_widgets as aw
+from alliance_widgets import literature as lit
 from alliance_widgets.charts.causal import world_label
 from alliance_widgets.charts.common import records
 from alliance_widgets.science import CAUSAL_MODELS
@@ -148,6 +149,7 @@ def test_completers_only(explorer: CausalExplorer) -> None:
     last = explorer.summary.splitlines()[-1]
     assert last.startswith(f"Completers only ({completers:,} clients) vs everyone (2,000)")
     assert "completers are a selected group" in last
+    assert lit.ALLIANCE_DROPOUT_2010.cite() in last
     explorer.sample = "everyone"
     assert "Completers only" not in explorer.summary
 
@@ -158,6 +160,11 @@ def test_whose_rating_changes_the_numbers(explorer: CausalExplorer) -> None:
     explorer.rater = "observer"
     assert explorer.data["estimate"].tolist() != client
     assert "alliance rated by the observer" in explorer.summary
+    last = explorer.summary.splitlines()[-1]
+    assert last.startswith("Whose rating: here the observer's") and "0.53" in last
+    assert lit.RATER_AGREEMENT.cite() in last
+    explorer.rater = "client"
+    assert "Whose rating" not in explorer.summary
 
 
 @pytest.mark.parametrize(
@@ -235,3 +242,36 @@ def test_mimebundle_text_is_deterministic(explorer: CausalExplorer) -> None:
     text = explorer._repr_mimebundle_()["text/plain"]
     assert text.startswith(CausalExplorer.title) and "0x" not in text
     assert "http" not in json.dumps(explorer.spec)
+
+
+@pytest.mark.parametrize(
+    "state",
+    [
+        {"n_clients": 200, "dropout_alliance": 2.0, "sample": "completers", "rater": "observer"},
+        {"n_clients": 200, "dropout_alliance": 2.0, "sample": "completers", "analysis": "lagged"},
+        {"n_clients": 4000, "analysis": "lagged"},
+        {"seed": 0, "n_clients": 200},
+        {"seed": 2**31 - 1, "n_clients": 200, "world": "reciprocal"},
+    ],
+)
+def test_every_control_extreme_works(explorer: CausalExplorer, state: dict[str, Any]) -> None:
+    explorer.apply_dict(state)
+    assert explorer.error == ""
+    numbers = explorer.data[["estimate", "low", "high"]].to_numpy()
+    assert (numbers[:, 1] <= numbers[:, 0]).all() and (numbers[:, 0] <= numbers[:, 2]).all()
+    assert "NaN" not in json.dumps(explorer.spec) and "nan" not in explorer.summary
+
+
+def test_a_failed_simulation_leaves_no_busy_message(
+    explorer: CausalExplorer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    before = explorer.summary
+
+    def broken(**kwargs: Any) -> Any:
+        raise ValueError("the generator refused")
+
+    monkeypatch.setattr(causal_fits, "analyse_worlds", broken)
+    with pytest.raises(ValueError, match="the generator refused"):
+        explorer.seed = 12345
+    assert explorer._readout.value == before == explorer.summary
+    assert "the generator refused" in explorer.error
