@@ -616,9 +616,10 @@ print(causal_model_note(m_r["A"], m_est["A"], r_completers=a_completers, r_every
 #
 # ## What a therapist can take from it
 #
-# - The research that can see direction finds it running **both ways** early in therapy.
-#   Work on the alliance is not wasted even if part of a good rating reflects progress:
-#   a good session helps the next one.
+# - The research that can see direction finds it running **both ways** early in therapy
+#   (Flückiger et al., 2020b): a session with a better alliance than a client's usual is
+#   followed by less distress, and less distress by a better alliance. So work on the
+#   alliance is not wasted even if part of a good rating reflects progress already made.
 # - A good alliance rating after a few sessions may partly be a client telling you that
 #   things are improving. A *falling* rating is worth asking about at once: weaker
 #   alliances go with leaving early. *"Would you feel able to tell me if this wasn't
