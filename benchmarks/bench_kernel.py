@@ -7,7 +7,7 @@ are still serialised and published, nobody renders them). Targets (issue 11):
 * ``import alliance_widgets`` at most the bare import of the third-party modules it loads
   + 10 % (both timed inside fresh kernels; the modules are found as in bench_import.py);
 * import + first explorer displayed: the explorer at most 1.5 s after the import;
-* peak kernel RSS while running each lesson 00–08 (``VmHWM`` of the kernel process,
+* peak kernel RSS while running each lesson 00–09 (``VmHWM`` of the kernel process,
   every code cell run in order, as "Run All" does): at most 200 MB;
 * every explorer control's kernel-side update (setting the control's value until the
   explorer has recomputed and sent its new chart), p50 / p95: at most 50 ms. Each control

@@ -323,8 +323,9 @@ print(
 # what moves the line. Here that is so by design: the kit's generator makes clients leave
 # at random, whatever their alliance (its design is in the references below). Real
 # clinics differ: research on dropout links weaker alliances with leaving early, so in
-# real data this check matters. Behind the smooth line, single clients go up and down, and some
-# dip sharply and recover (lesson 05).
+# real data this check matters (lesson 09 shows that research, and what an analysis of
+# only the clients who stayed can then get wrong). Behind the smooth line, single
+# clients go up and down, and some dip sharply and recover (lesson 05).
 #
 # ## Third chart: alliance and improvement
 #

@@ -585,7 +585,9 @@ print(ex.capstone_model_writeup(clients, seed=SEED))
 # - *"The alliance explains r × 100 % of outcome."* Square it first: an r near the
 #   meta-analytic value is under a tenth of the variance (about 8 %).
 # - *"A correlation shows the alliance causes improvement."* It shows they go together;
-#   early improvement can raise later alliance ratings.
+#   early improvement can raise later alliance ratings, and something about the client
+#   can raise both. Lesson 09 builds each of these worlds with the same r and shows the
+#   session-by-session design that tells them apart.
 # - *"No clear therapist effect here means therapists do not matter."* With a few dozen
 #   therapists the ICC's interval is wide: absence of evidence is not evidence of absence.
 #
@@ -615,5 +617,6 @@ for ref in lit.references(
     print("-", ref)
 
 # %% [markdown]
-# **Well done:** this is the end of the course. The instructor's guide
+# **Well done:** that is the core course. **Next:** lesson 09, *Does the alliance cause
+# change?*, takes up the causal question your write-up left open. The instructor's guide
 # (`lessons/INSTRUCTOR.md`) lists further reading and discussion questions.

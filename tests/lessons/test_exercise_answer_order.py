@@ -234,7 +234,7 @@ def leaks(lesson: str, folder: Path = LESSONS) -> Iterator[str]:
 
 
 def test_lessons_found() -> None:
-    assert len(LESSON_NAMES) >= 9, f"expected the nine lessons in {LESSONS}, found {LESSON_NAMES}"
+    assert len(LESSON_NAMES) >= 10, f"expected the ten lessons in {LESSONS}, found {LESSON_NAMES}"
 
 
 def _lessons() -> list[Any]:

@@ -15,6 +15,7 @@ words a keyword grader looks for ("I noticed", "would you", "I was", "thanks").
 from __future__ import annotations
 
 import inspect
+from types import SimpleNamespace
 from typing import Any
 
 import pandas as pd
@@ -80,6 +81,15 @@ def _data_arguments(study: aw.Study) -> dict[str, Any]:
         "table": study.clients,
         "column": "therapist_id",
         "what": "therapists",
+        # lesson 09: one study's within-client lagged estimate (both directions clear)
+        "estimates": {
+            "A": SimpleNamespace(
+                alliance_to_change=1.0,
+                alliance_to_change_se=0.3,
+                change_to_alliance=0.15,
+                change_to_alliance_se=0.03,
+            )
+        },
     }
 
 
@@ -87,6 +97,16 @@ def _data_arguments(study: aw.Study) -> dict[str, Any]:
 _PER_CHECK: dict[str, dict[str, Any]] = {
     "check_signal": {"scores": [88, 86, 87, 90, 95, 99]},
     "check_count": {"name": "Exercise 3.1"},
+    # lesson 09 needs the `completed` column the causal generator adds
+    "check_completer_r": {
+        "clients": pd.DataFrame(
+            {
+                "early_alliance": [3.1, 3.6, 4.0, 4.4, 2.8, 3.9, 4.6, 3.3],
+                "improvement": [2, 10, 14, 25, -3, 12, 30, 6],
+                "completed": [False, True, True, True, False, True, True, False],
+            }
+        )
+    },
 }
 
 
@@ -103,6 +123,7 @@ def _checks() -> list[str]:
 _DICT_KEYS: dict[str, list[str]] = {
     "check_rupture_kinds": list(ex.RUPTURE_VIGNETTES),
     "check_change_categories": ["Ana", "Ben"],
+    "check_study_worlds": ["A"],
 }
 
 
@@ -135,10 +156,10 @@ def test_no_check_marks_a_hostile_statement_as_good(name: str, study: aw.Study) 
             )
 
 
-def test_every_check_of_lessons_05_to_08_is_covered(study: aw.Study) -> None:
-    """The lessons 05–08 checks must all be fed the statements, none skipped."""
+def test_every_check_of_lessons_05_to_09_is_covered(study: aw.Study) -> None:
+    """The lessons 05–09 checks must all be fed the statements, none skipped."""
     for name in _checks():
-        if ex._EXPORTS[name] not in ("lesson05", "lesson06", "lesson07", "lesson08"):
+        if ex._EXPORTS[name] not in ("lesson05", "lesson06", "lesson07", "lesson08", "lesson09"):
             continue
         data = {**_data_arguments(study), **_PER_CHECK.get(name, {})}
         params = list(inspect.signature(getattr(ex, name)).parameters.values())[1:]

@@ -1,4 +1,4 @@
-"""Every lesson (00–08) keeps the parts a lesson must have and calls its own checks.
+"""Every lesson (00–09) keeps the parts a lesson must have and calls its own checks.
 
 Read from the jupytext sources in lessons/src, so the check runs without a kernel.
 """
@@ -14,12 +14,12 @@ import alliance_lessons as ex
 from alliance_widgets.tools.lesson_source import read_source
 
 LESSON_SOURCES = Path(__file__).resolve().parents[2] / "lessons" / "src"
-NUMBERS = [f"{n:02d}" for n in range(9)]
+NUMBERS = [f"{n:02d}" for n in range(10)]
 # Parts every lesson's prose has; lesson 00 is an orientation and corrects no misreading.
 REQUIRED = ("What you will", "minutes", "References")
 CORRECTS = "What this lesson corrects"
 # Lessons 00–04 end with exercises, not a separate reflection section (yet).
-WITH_REFLECTION = {"05", "06", "07", "08"}
+WITH_REFLECTION = {"05", "06", "07", "08", "09"}
 
 
 def test_there_is_one_source_per_lesson() -> None:

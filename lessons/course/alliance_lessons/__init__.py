@@ -1,7 +1,7 @@
 """The course's own exercise checks: one module per lesson, beside the lessons they serve.
 
 This package is course content, not kit API (DESIGN.md, principle 11): the vignettes,
-options and "Exercise 2.1" checks of lessons 00–08. It is built on the kit's reusable
+options and "Exercise 2.1" checks of lessons 00–09. It is built on the kit's reusable
 machinery in :mod:`alliance_widgets.exercises` (:class:`Feedback`, the generic ``check_*``
 primitives); the kit itself never imports this package. It is installed with the kit
 (``pyproject.toml`` maps ``lessons/course/alliance_lessons`` into the wheel and the
@@ -86,6 +86,20 @@ _EXPORTS: dict[str, str] = {
     "capstone_model_writeup": "lesson08",
     "capstone_prediction_interval": "lesson08",
     "literature_tau": "lesson08",
+    # lesson09.py (issue 13: does the alliance cause change?)
+    "WORLD_WORDS": "lesson09",
+    "SAME_R_OPTIONS": "lesson09",
+    "CAUSAL_RUBRIC": "lesson09",
+    "lagged_verdict": "lesson09",
+    "world_options": "lesson09",
+    "rater_options": "lesson09",
+    "causal_model_note": "lesson09",
+    "check_same_r_everywhere": "lesson09",
+    "check_mystery_r": "lesson09",
+    "check_study_worlds": "lesson09",
+    "check_completer_r": "lesson09",
+    "check_rater_agreement": "lesson09",
+    "check_causal_note": "lesson09",
 }
 
 __all__ = sorted(_EXPORTS)
