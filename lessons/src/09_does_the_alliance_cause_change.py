@@ -1,14 +1,16 @@
 # %% [markdown]
 # # Lesson 09 — Does the alliance cause change?
 #
-# *Estimated time: 50 minutes. Builds on lessons 03 (the data), 04 (correlation) and 06
-# (comparing a client with themself).*
+# *Estimated time: 50 minutes (four stories and four clinics 10, the explorer and the
+# lagged analysis 15, the mystery studies 8, completers 7, whose rating 5, the note 5).
+# Builds on lessons 03 (the data), 04 (correlation) and 06 (comparing a client with
+# themself). The generator's technical note and the reading list are optional.*
 #
 # Lesson 04 ended with a question every thoughtful student asks after "r = .28": *which
 # way does it run?* Does a good alliance help a client get better, or does getting better
 # make the alliance feel good, or does something about the client do both? In this lesson
 # you **make** each of these worlds with the kit's generator, see that the number most
-# studies report looks the same in all of them, and then use the design that research
+# studies report can look the same in all of them, and then use the design that research
 # has moved to, session-by-session ratings analysed within each client, to tell them
 # apart. Two traps come last: studying only the clients who stayed, and forgetting to ask
 # *whose* rating of the alliance a study used.
@@ -70,8 +72,10 @@ pd.set_option("display.max_colwidth", 90)
 # 3. **A common cause raises both.** Some clients find it easier to trust, are more
 #    motivated, or have more support at home. Such a client forms a good alliance *and*
 #    improves more, but neither acts on the other: take away the good alliance and the
-#    client improves just as much. Researchers call this stable part of a client's
-#    alliance *trait-like*, and the session-to-session ups and downs *state-like*.
+#    client improves just as much. Researchers call the stable part of a client's
+#    alliance *trait-like* and the session-to-session ups and downs *state-like*
+#    (Zilcha-Mano's distinction). A stable alliance level may matter too; data that
+#    compare clients with one another cannot tell it from a common cause.
 # 4. **Each drives the other.** A good session helps Sam feel better, feeling better
 #    makes the next session easier to use, and so on: an upward spiral (or, after a
 #    rupture, a downward one).
@@ -104,6 +108,8 @@ check_same_r_everywhere(answer_9_1)
 # Here are four synthetic clinics of the same size, one per world (the generator's name
 # for each world is on the left). For each, the familiar number: the correlation across
 # clients between early alliance (the mean of sessions 1–3) and improvement by the end.
+# Researchers call this a **cross-sectional** analysis: one snapshot per client,
+# compared across clients, with no time order inside a client.
 
 # %%
 N_THERAPISTS, CLIENTS_PER_THERAPIST = 120, 10
@@ -131,7 +137,9 @@ cross = pd.DataFrame(
 cross
 
 # %% [markdown]
-# The four correlations are about equal, and about the size of the published one:
+# The four correlations are about equal **by construction**: the kit tunes each world to
+# give r ≈ .28. The point is not that real worlds give identical r's, but that each
+# *can* give an r this size. It is also about the size of the published one:
 
 # %%
 print(lit.ALLIANCE_OUTCOME_R_2018.describe())
@@ -153,11 +161,17 @@ print(lit.ALLIANCE_OUTCOME_R_ADJUSTED_2020.describe())
 # ## The explorer: choose the world, then the analysis
 #
 # The explorer below simulates a clinic in each of the four worlds (one row each) and
-# marks the world you pick as the *true* world of your clinic. Start with the
-# *cross-sectional* analysis (one number per client, as above): pick each world in turn
-# and compare the rows. Then switch the analysis to *lagged, within client* and pick the
-# worlds again. The sentence under the chart says what it shows; a screen reader reads
-# it too.
+# marks the world you pick as the *true* world of your clinic. Each row shows an
+# estimate with a bracketed range, its 95 % interval (about the estimate ± 2 standard
+# errors: the values the data are compatible with).
+#
+# 1. With the *cross-sectional* analysis, click (or Tab to and use the arrow keys on)
+#    each **True world** option. All four rows show r ≈ .28, so the number cannot tell
+#    you which world is true.
+# 2. Now choose the *lagged, within client* analysis (explained in the next section)
+#    and pick the worlds again: which rows now show an effect clearly above 0?
+#
+# The sentence under the chart says what it shows; a screen reader reads it too.
 
 # %%
 explorer = CausalExplorer(
@@ -178,8 +192,9 @@ print(explorer.summary)
 # ## Within one client, session by session
 #
 # The lagged analysis asks a different question from the correlation across clients.
-# It compares each client **with themself**, as lesson 06 did with a therapist's own
-# clients, and it uses **time order**:
+# **Within-client** means it compares each client **with themself**, as lesson 06 did
+# with a therapist's own clients. **Lagged** means it pairs what happened at one session
+# with what happens by the **next** one, so we know which came first:
 #
 # - *alliance → change*: in sessions where a client's alliance was higher than **their
 #   own usual level**, did their distress fall more by the next session? (In OQ-45
@@ -189,10 +204,16 @@ print(explorer.summary)
 #   OQ-45 points of improvement.)
 #
 # Comparing a client with themself removes everything stable about them (how easily
-# they trust, their motivation, their history), which is exactly what a common cause is
-# made of. Using time order separates "the alliance came first" from "the change came
-# first". Falkenström and colleagues set out these advantages, and the technical traps,
-# for psychotherapy research:
+# they trust, their motivation, their history: the trait-like part), which is what the
+# common cause in Sam's third story is made of. Causes that change from week to week
+# are not removed. Time order helps separate "the alliance came first" from "the change
+# came first", but only as finely as the measurement: if mood lifts *during* a session,
+# the end-of-session rating already contains that change. And the method has a
+# technical trap: centring each client on their own mean biases the estimates when a
+# client has only a few sessions (worst with the 5–7 sessions of many studies; the
+# kit's clients have up to 12, which reduces the bias but does not remove it).
+# Falkenström and colleagues set out these advantages and traps for psychotherapy
+# research:
 
 # %%
 print(lit.FALKENSTROM_2017.reference())
@@ -233,12 +254,20 @@ lagged
 # built into the world. The two directions are in different units (see above), so
 # compare each estimate with its own SE, not with the other direction's estimate.
 #
+# The SE says how much an estimate would wobble if the same study were run again with
+# new clients, so an estimate more than about two SEs above 0 is unlikely to be only
+# that wobble: 0.43 with SE 0.02 is clear; 0.13 with SE 0.34 is not. An estimate
+# clearly *below* 0 counts as no direction here: no world builds one in.
+#
 # Read the table row by row. An estimate counts as "clearly there" here when it is more
 # than about two standard errors above 0; the last column applies that rule. Where
 # the alliance drives change, only the first direction is clearly above 0; where change
 # drives the alliance, only the second; where a common cause raises both, neither; and
 # where each drives the other, both. The number that looked the same in every world now
-# differs.
+# differs. But "neither" does not prove a common cause: it is also what you would see
+# with too few clients to detect a small effect (lesson 04's power), or if a client's
+# *stable* alliance level mattered while the week-to-week ups and downs did not (a
+# within-client analysis tests only the session-to-session part).
 #
 # Research has made this move. Session-by-session studies pooled across many samples
 # found effects in **both** directions in the first sessions of therapy, and a large
@@ -253,10 +282,12 @@ for fig in (lit.ALLIANCE_SYMPTOMS_RECIPROCAL_2020, lit.ALLIANCE_NEXT_SESSION_201
 
 # %% [markdown]
 # Note what these studies can and cannot say. The pooled abstract reports effects both
-# ways but not their sizes, so the kit's reciprocal world is *sized after* them, not
-# copied from them: its sizes are the kit's own calibration choice, printed here with its
-# status. And a lagged analysis is still not an experiment: a third variable that
-# *changes* from session to session (a new job, a new medication) could still move both.
+# ways but not their sizes, so the kit's reciprocal world only *mirrors their
+# direction*; its sizes (half of each one-way effect) are the kit's own choice. And a
+# lagged effect is evidence about timing, not proof: a third variable that *changes*
+# from session to session (a new job, a new medication, a life event) could move both.
+#
+# *Technical detail, optional:* the generator's settings, with their status.
 
 # %%
 worlds_choice = lit.GEN_CAUSAL_WORLDS
@@ -269,8 +300,9 @@ print(worlds_choice.note)
 # The kit ships a dataset of four studies, A to D, each a clinic of 300 clients made in
 # one of the four worlds. Which study is which is recorded in the dataset but not shown:
 # your task is to find out, the way a researcher would. (As in real clinics, clients
-# with a weaker alliance leave more often here, and every session carries the client's,
-# the therapist's and an observer's rating.)
+# with a weaker alliance leave more often here, at the strength that matches the
+# meta-analysis of dropout below, and every session carries the client's, the
+# therapist's and an observer's rating.)
 
 # %%
 mystery = aw.load_dataset("causal")
@@ -283,7 +315,8 @@ m_clients.groupby("study", observed=True).size().rename("clients").to_frame().T
 #
 # First the number a cross-sectional study would report, for study A: the correlation
 # across its clients between `early_alliance` and `improvement`. The clients of study A
-# are the rows of `m_clients` whose `study` is `"A"`.
+# are the rows of `m_clients` whose `study` is `"A"`: `m_clients[m_clients["study"] ==
+# "A"]`. Assign the `.corr()` result itself, or type it to at least two decimals.
 
 # %% tags=["exercise"]
 answer_9_2 = None  # your answer here: keep study A's rows, then .corr(...)
@@ -293,7 +326,7 @@ study_a = m_clients[m_clients["study"] == "A"]
 answer_9_2 = study_a["early_alliance"].corr(study_a["improvement"])
 
 # %%
-check_mystery_r(answer_9_2, m_clients[m_clients["study"] == "A"])
+check_mystery_r(answer_9_2, m_clients[m_clients["study"] == "A"], everyone=m_clients)
 
 # %% [markdown]
 # The same number for all four studies, and then the lagged, within-client analysis of
@@ -334,7 +367,8 @@ m_table
 # Match each study to its world. Use the rule from the four clinics above: a direction
 # counts when its estimate is more than about two standard errors above 0. Answer with a
 # dict from study to option letter, e.g. `{"A": "a", "B": "b", "C": "c", "D": "d"}` (a
-# world may fit more than one study, or none).
+# world may fit more than one study, or none). Option c here means "neither direction
+# clearly there", the pattern a common cause leaves.
 
 # %%
 for letter, text in world_options().items():
@@ -368,9 +402,10 @@ reveal
 
 # %% [markdown]
 # Where the design finds the world, it is because each direction was either clearly
-# there or clearly small. Where it misses (try other seeds in the explorer), it is
-# usually a small effect in a small study that fails to stand clear of 0: absence of
-# evidence is not evidence of absence (lesson 04's power).
+# there or clearly small. Where it misses (press **New worlds** in the explorer with few
+# clients per world to see it happen), it is usually a small effect in a small study
+# that fails to stand clear of 0: absence of evidence is not evidence of absence
+# (lesson 04's power).
 
 # %% [markdown]
 # ## Who stays? Completers and dropout
@@ -386,10 +421,13 @@ print(lit.ALLIANCE_DROPOUT_2010.note)
 # %% [markdown]
 # Many studies analyse only the clients who **completed** therapy, because only they
 # have an end-of-therapy score. The generator can make leaving depend on the alliance:
-# `dropout_alliance` sets how much a session whose alliance is below the client's own
-# usual level raises the chance of leaving after it (0 means clients leave at random,
-# whatever their alliance, as in lesson 03's clinic). Here are two clinics in the world
-# where the alliance drives change, the same in every way but that one:
+# `dropout_alliance` sets how much a weaker alliance at a session raises the chance of
+# leaving after it, whether the client's alliance is low overall or that session dipped
+# (0 means clients leave at random, whatever their alliance, as in lesson 03's clinic).
+# About 0.65 makes those who leave differ from those who stay as much as in Sharf et
+# al.'s meta-analysis (d = .55); the mystery studies use it. Here we exaggerate it to
+# 2.0 so that the selection is easy to see. Two clinics in the world where the alliance
+# drives change, the same in every way but that one:
 
 # %%
 clinics = {
@@ -445,7 +483,8 @@ answer_9_4 = completers["early_alliance"].corr(completers["improvement"])
 check_completer_r(answer_9_4, d_clients)
 
 # %% [markdown]
-# Both clinics, side by side:
+# Both clinics, side by side (with random leaving, a gap of .02 or so between the two
+# r's is chance):
 
 # %%
 pd.DataFrame(
@@ -482,8 +521,11 @@ display(
 # depends on the alliance, a completers-only analysis answers a question about a selected
 # group. Here it made the link look weaker; other ways of leaving can make it look
 # stronger. Either way it drops exactly the clients for whom the alliance went worst, the
-# ones a clinic most needs to understand. In the explorer, set *sample* to
-# *completers* and move the dropout control: watch both analyses.
+# ones a clinic most needs to understand. At the realistic 0.65 the shift is smaller
+# but still there (compare study A's two r's before Exercise 9.6). In the explorer,
+# set *sample* to *completers* and drag (or arrow-key) the dropout slider from 0 to 2
+# (0 = leaving at random; higher = a weak alliance makes leaving more likely): does the
+# completers' r drift away from everyone's?
 #
 # ## Whose rating?
 #
@@ -491,8 +533,9 @@ display(
 # the kit's `alliance` column), the therapist's, or a trained observer's, made while
 # watching a recording. They are different views of one relationship and agree only
 # partly. The one meta-analysis of rater agreement whose record the kit could check is
-# about child and adolescent therapy; its abstract calls the clients' more positive
-# ratings consistent with research on adults:
+# about child and adolescent therapy; its abstract says that young clients rating the
+# alliance higher than their therapists matches research with adults (the kit could
+# not verify an adult agreement figure):
 
 # %%
 print(lit.RATER_AGREEMENT.describe())
@@ -550,9 +593,17 @@ raters = pd.DataFrame(
 raters
 
 # %% [markdown]
-# The same clinic gives a different "alliance–outcome correlation" depending on whose
-# rating a study used. When you read a study, look for who rated the alliance, and when
-# (a rating after session 3 already contains three weeks of change).
+# Here the therapist's rating predicts improvement much less than the client's, and the
+# observer's somewhat less. That is **the kit's construction, not a finding**: they
+# agree with the
+# client's rating by the youth meta-analytic figures above, and in these worlds only
+# the client's experience drives change, so they carry nothing more about it. In real
+# data, the dropout meta-analysis above found no significant difference between
+# client-, therapist- and observer-rated alliance. The lesson is the question, not the
+# numbers:
+# the same clinic can give a different "alliance–outcome correlation" depending on
+# whose rating a study used. When you read a study, look for who rated the alliance,
+# and when (a rating after session 3 already contains three weeks of change).
 #
 # ## Exercise 9.6 · Explain it to a colleague
 #
@@ -560,8 +611,9 @@ raters
 # Write a short note (four to six sentences) in reply. Start with study A's correlation
 # to two decimals; then say what else could produce it, what design could tell the
 # worlds apart, what a completers-only analysis can do, and what a therapist can still
-# take from it. The numbers below may help. The check looks only for your r; you mark
-# the reasoning yourself with the rubric that follows.
+# take from it. The numbers below may help. The check looks only for your r; your note
+# will be self-marked against these five points (score each 0 = missing, 1 = partly,
+# 2 = clearly there):
 
 # %%
 study_a = m_clients[m_clients["study"] == "A"]
@@ -572,6 +624,10 @@ print(
     f"Study A: r = {a_everyone:.2f} among all {len(study_a)} clients, r = {a_completers:.2f} "
     f"among the {len(a_done)} who completed."
 )
+
+# %%
+for criterion, what in CAUSAL_RUBRIC.items():
+    print(f"{criterion}: {what}")
 
 # %% tags=["exercise"] manual=true
 answer_9_6 = None  # your note between triple quotes: """Across clients, ..."""
@@ -586,15 +642,9 @@ print(answer_9_6)
 check_causal_note(answer_9_6, m_r["A"])
 
 # %% [markdown]
-# **Now mark your own reasoning.** Score each line 0 (missing), 1 (partly) or 2 (clearly
-# there); then swap with a classmate and compare:
-
-# %%
-for criterion, what in CAUSAL_RUBRIC.items():
-    print(f"{criterion}: {what}")
-
-# %% [markdown]
-# A model note, written from this lesson's numbers (one good answer, not the only one):
+# **Now mark your own reasoning** with the rubric above; then swap with a classmate (or,
+# working alone, compare with the model note). A model note, written from this lesson's
+# numbers (one good answer, not the only one):
 
 # %%
 print(causal_model_note(m_r["A"], m_est["A"], r_completers=a_completers, r_everyone=a_everyone))
@@ -602,8 +652,8 @@ print(causal_model_note(m_r["A"], m_est["A"], r_completers=a_completers, r_every
 # %% [markdown]
 # ## What this lesson corrects
 #
-# - *"A strong r means the alliance works."* A correlation across clients arises in every
-#   world: the alliance driving change, change driving the alliance, a common cause, or
+# - *"A strong r means the alliance works."* A correlation across clients can arise in
+#   every world: the alliance driving change, change driving the alliance, a common cause, or
 #   both directions. It shows that they go together, not which way.
 # - *"The completers show the effect."* When leaving depends on the alliance, the clients
 #   who stay are a selected group; their correlation can be larger or smaller than among
@@ -611,19 +661,24 @@ print(causal_model_note(m_r["A"], m_est["A"], r_completers=a_completers, r_every
 # - *"The alliance is the client's rating."* Clients, therapists and observers agree only
 #   partly; a study's result depends on whose rating it used, and when.
 # - *"A lagged within-client analysis proves cause."* It removes stable common causes and
-#   uses time order, which is much more than a correlation can do, but it is still not an
-#   experiment: things that change from week to week can move both.
+#   uses time order, which is much more than a correlation can do, but it is evidence
+#   about timing, not an experiment: things that change from week to week can move
+#   both, ratings taken at the end of a session already contain that session's change,
+#   and short series (few sessions per client) bias the estimates.
 #
 # ## What a therapist can take from it
 #
 # - The research that can see direction finds it running **both ways** early in therapy
 #   (Flückiger et al., 2020b): a session with a better alliance than a client's usual is
-#   followed by less distress, and less distress by a better alliance. So work on the
-#   alliance is not wasted even if part of a good rating reflects progress already made.
+#   followed by less distress, and less distress by a better alliance. A good session
+#   may help the next one; in that research the effects are observational (not an
+#   experiment) and were studied in the first seven sessions. So work on the alliance
+#   is probably not wasted, even if part of a good rating reflects progress already
+#   made.
 # - A good alliance rating after a few sessions may partly be a client telling you that
-#   things are improving. A *falling* rating is worth asking about at once: weaker
-#   alliances go with leaving early. *"Would you feel able to tell me if this wasn't
-#   helping? What might make that hard?"*
+#   things are improving. A *falling* rating is worth asking about at once: across
+#   clients, weaker alliances go with leaving early (Sharf et al.). *"Would you feel
+#   able to tell me if this wasn't helping? What might make that hard?"*
 # - Your view of the alliance and your client's may differ. Ask, session by session:
 #   *"Did we spend today on what you wanted? Is there anything I got wrong?"*
 # - Be wary of any claim, in a workshop or a paper, that rests on one correlation or on

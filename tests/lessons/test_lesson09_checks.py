@@ -89,6 +89,17 @@ def test_mystery_r_follows_the_data() -> None:
     assert ex.check_mystery_r("0.3", _clients()).status == INCORRECT
 
 
+def test_mystery_r_names_the_unfiltered_slip() -> None:
+    study_a = _clients(seed=1)
+    everyone = pd.concat([study_a, _clients(r=0.0, seed=5)], ignore_index=True)
+    r_all = everyone["early_alliance"].corr(everyone["improvement"])
+    fb = ex.check_mystery_r(r_all, study_a, everyone=everyone)
+    assert fb.status == INCORRECT and "keep only study A" in fb.wrong[0]
+    r_a = study_a["early_alliance"].corr(study_a["improvement"])
+    assert ex.check_mystery_r(r_a, study_a, everyone=everyone).status == CORRECT
+    assert "two decimals" in ex.check_mystery_r(None, study_a).hint
+
+
 @pytest.mark.parametrize("world", list(SIGNATURES))
 def test_each_world_has_its_lagged_signature(world: str) -> None:
     est = SIGNATURES[world]
@@ -117,6 +128,8 @@ def test_matching_four_studies_gives_partial_credit() -> None:
     assert missing.status == PARTLY and "Not answered yet" in missing.wrong[-1]
     extra = ex.check_study_worlds({**good, "E": "a"}, studies)
     assert extra.status == PARTLY and "no study E" in extra.wrong[-1]
+    lower = {k.lower(): v for k, v in good.items()}
+    assert ex.check_study_worlds(lower, studies).status == CORRECT
     assert ex.check_study_worlds("a", studies).status == INCORRECT
     assert ex.check_study_worlds(["a", "b"], studies).status == INCORRECT
 
@@ -171,6 +184,10 @@ def test_causal_note_checks_only_the_number() -> None:
     missing = ex.check_causal_note("The alliance clearly causes change.", 0.3089)
     assert missing.status == INCORRECT and "0.31" in missing.wrong[0]
     assert "not marked" in missing.scope
+    # only the number was checked, so the headline never says plainly "correct!"
+    for fb in (ex.check_causal_note(good, 0.3089), missing):
+        assert "correct!" not in str(fb) and "correct!" not in fb._repr_markdown_()
+    assert "rubric" in str(ex.check_causal_note(good, 0.3089)).splitlines()[0]
     # .310 is not .31 followed by a digit: "3.31" or ".315" must not count
     assert ex.check_causal_note("r = .315", 0.3089).status == INCORRECT
     assert ex.check_causal_note(0.31, 0.3089).status == INCORRECT

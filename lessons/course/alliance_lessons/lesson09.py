@@ -157,26 +157,48 @@ def check_same_r_everywhere(answer: Any) -> Feedback:
 
 
 # ----------------------------------------------------------------------------- 9.2
-def check_mystery_r(answer: Any, clients: pd.DataFrame) -> Feedback:
-    """Exercise 9.2: the cross-sectional r of the mystery clinic's clients."""
+def check_mystery_r(
+    answer: Any, clients: pd.DataFrame, *, everyone: pd.DataFrame | None = None
+) -> Feedback:
+    """Exercise 9.2: the cross-sectional r of one mystery study's clients.
+
+    ``everyone`` (optional) holds the clients of all studies, so that forgetting to keep
+    only one study's rows gets its own feedback. An answer within 0.005 is accepted: the
+    ``.corr()`` result itself, or it typed to two decimals.
+    """
     r = _r(clients)
-    hint = "Correlate the early alliance with the improvement: one column's .corr() with the other."
+    hint = (
+        "Keep study A's rows (m_clients[m_clients['study'] == 'A']), then correlate "
+        "`early_alliance` with `improvement`: one column's .corr() with the other. Assign "
+        "the result itself, or type it to at least two decimals."
+    )
     if answer is None:
         return unanswered("Exercise 9.2", hint)
+    mistakes = [
+        (
+            -r,
+            "The sign is flipped: on the OQ-45 lower is better, so correlate with the "
+            "improvement, not the final score.",
+        ),
+        (r * r, "That is r squared (the share of variance), not r."),
+    ]
+    if everyone is not None:
+        r_all = _r(everyone)
+        if abs(r_all - r) > 0.005:
+            mistakes.insert(
+                0,
+                (
+                    r_all,
+                    "That is the r of all the studies together; keep only study A's rows first.",
+                ),
+            )
     return check_number(
         answer,
         r,
         tolerance=0.005,
         name="Exercise 9.2",
         hint=hint,
-        mistakes=[
-            (
-                -r,
-                "The sign is flipped: on the OQ-45 lower is better, so correlate with the "
-                "improvement, not the final score.",
-            ),
-            (r * r, "That is r squared (the share of variance), not r."),
-        ],
+        mistakes=mistakes,
         explanation=f"r = {fmt_number(r, 2)}: about what the research summaries report "
         f"({lit.ALLIANCE_OUTCOME_R_2018.cite()}: r = {lit.ALLIANCE_OUTCOME_R_2018.value}). "
         "It fits all four worlds.",
@@ -197,9 +219,18 @@ def _direction_words(est: Any, which: str, label: str) -> str:
         if z > Z_CLEAR
         else "within two standard errors of 0"
         if abs(z) <= Z_CLEAR
-        else "clearly below 0"
+        else "below 0 (no world builds that in: it counts as no direction)"
     )
     return f"the {label} estimate is {fmt_number(value, 2)} (SE {fmt_number(se, 2)}), {verdict}"
+
+
+#: What each world needs to see in the lagged table (the rule of :func:`lagged_verdict`).
+_WORLD_NEEDS: dict[str, str] = {
+    "alliance_drives_change": "that world needs only alliance → change clearly above 0",
+    "change_drives_alliance": "that world needs only change → alliance clearly above 0",
+    "common_cause": "that answer fits when neither estimate is clearly above 0",
+    "reciprocal": "that world needs both estimates clearly above 0",
+}
 
 
 def _world_part(answer: Any, est: Any, name: str) -> Feedback:
@@ -214,7 +245,7 @@ def _world_part(answer: Any, est: Any, name: str) -> Feedback:
         correct,
         options=options,
         name=name,
-        why_wrong={k: f"{a2c}; {c2a}." for k in options},
+        why_wrong={k: f"{_WORLD_NEEDS[keys[k]]}, but {a2c}; {c2a}." for k in options},
         explanation=f"{a2c}; {c2a}: the signature of a world where {WORLD_WORDS[keys[correct]]}.",
     )
 
@@ -233,9 +264,11 @@ def check_study_worlds(answer: Any, estimates: Mapping[str, Any]) -> Feedback:
     ...                             change_to_alliance=0.01, change_to_alliance_se=0.02)}
     >>> check_study_worlds({"A": "a"}, est).ok
     True
+    >>> check_study_worlds({"a": "a"}, est).ok  # study letters in any case
+    True
     >>> print(check_study_worlds({"A": "c"}, est))  # doctest: +ELLIPSIS
     Exercise 9.3 — ❌ not yet right.
-      ✗ study A: 'c' (a common cause raises both): the alliance → change estimate is 2 ...
+      ✗ study A: 'c' (a common cause raises both): that answer fits when neither ...
     """
     name = "Exercise 9.3"
     hint = (
@@ -250,6 +283,9 @@ def check_study_worlds(answer: Any, estimates: Mapping[str, Any]) -> Feedback:
             f"{type(answer).__name__}."
         )
         return Feedback(name, INCORRECT, wrong=(msg,), hint=hint)
+    # Study letters are capitals in the data; "a" for study A is an easy slip, not an error.
+    by_upper = {str(k).strip().upper(): k for k in estimates}
+    answer = {by_upper.get(str(k).strip().upper(), k): v for k, v in answer.items()}
     parts = [_world_part(answer.get(k), est, f"study {k}") for k, est in estimates.items()]
     fb = combine(name, parts, hint=hint)
     extra = sorted(str(k) for k in answer if k not in estimates)
@@ -320,9 +356,10 @@ def check_rater_agreement(answer: Any) -> Feedback:
             f"{fmt_number(r * r, 2)}, so most of the differences between dyads in one "
             "rating are not found in the other.",
             "c": "neither rating is the true alliance: each is one person's view of the same "
-            "relationship, and both predict outcome.",
+            "relationship, and the dropout meta-analysis (Sharf et al.) found no significant "
+            "difference between client-, therapist- and observer-rated alliances.",
             "d": f"the other way round: the young clients rated it higher (d = "
-            f"{fmt_number(d, 2)}), as adults typically do.",
+            f"{fmt_number(d, 2)}), which the abstract says matches research with adults.",
         },
         explanation=f"{fig.cite()}: r = {fmt_number(r, 2)} between child and therapist "
         f"ratings. 'The alliance' in a study is somebody's rating of it; which somebody "
@@ -338,12 +375,36 @@ CAUSAL_RUBRIC: dict[str, str] = {
     "worlds": "Names at least two other worlds that give the same r (improvement raising "
     "the alliance; a common cause) in plain words.",
     "design": "Says what design could tell them apart (session-by-session ratings of both, "
-    "analysed within clients, lagged) and that even that is not an experiment.",
+    "analysed within clients, lagged) and that even that is not an experiment (e.g. a "
+    "life event can lift both in the same week).",
     "selection": "Mentions that analysing only completers can change the r when leaving "
     "depends on the alliance.",
     "practice": "Ends with something useful for practice that does not overclaim (e.g. keep "
     "asking for alliance feedback; a good rating may reflect progress already made).",
 }
+
+
+class _NumberOnly(Feedback):
+    """Feedback whose headline says that only the number was checked, never "correct!"."""
+
+    def _headline(self) -> str:
+        if self.status == CORRECT:
+            return "✅ your r is right; now mark your reasoning with the rubric."
+        if self.status == INCORRECT:
+            return "❌ your r is not there yet."
+        return "⏳ not answered yet."
+
+    def _lines(self) -> list[str]:
+        lines = super()._lines()
+        return [f"{self.name} — {self._headline()}", *lines[1:]]
+
+    def _repr_markdown_(self) -> str:
+        _, _, rest = super()._repr_markdown_().partition("\n")
+        return f"**{_md_text(self.name)} — {self._headline()}**\n{rest}"
+
+
+def _md_text(text: str) -> str:
+    return text.replace("*", r"\*").replace("_", r"\_").replace("`", r"\`")
 
 
 def _mentions_number(text: str, value: float) -> bool:
@@ -362,24 +423,28 @@ def check_causal_note(answer: Any, r: float) -> Feedback:
 
     Examples
     --------
-    >>> check_causal_note("Across clients r = .28, an association.", 0.281).ok
+    >>> fb = check_causal_note("Across clients r = .28, an association.", 0.281)
+    >>> fb.ok
     True
+    >>> str(fb).splitlines()[0]
+    'Exercise 9.6 (your number) — ✅ your r is right; now mark your reasoning with the rubric.'
     >>> check_causal_note("The alliance clearly causes change.", 0.281).status
     'incorrect'
     """
     name = "Exercise 9.6 (your number)"
     scope = (
-        "Only the r in your note is checked. Your reasoning is not marked: score it yourself "
-        "with the rubric below, then compare with the model note."
+        "Only the r in your note is checked; your reasoning is not marked: score it yourself "
+        "with the rubric printed above the writing cell, then compare with the model note."
     )
     hint = (
         "Start with the number: 'Across clients, early alliance and improvement correlate r = …'."
     )
     if answer is None or (isinstance(answer, str) and not answer.strip()):
-        return unanswered(name, hint, scope)
+        fb = unanswered(name, hint, scope)
+        return _NumberOnly(name, fb.status, fb.right, fb.wrong, fb.hint, fb.scope)
     if not isinstance(answer, str):
         msg = f"Write your note as text in quotes; got {type(answer).__name__}."
-        return Feedback(name, INCORRECT, wrong=(msg,), hint=hint, scope=scope)
+        return _NumberOnly(name, INCORRECT, wrong=(msg,), hint=hint, scope=scope)
     found = _mentions_number(answer, r)
     part = (
         Feedback("r", CORRECT, right=(f"{r:.2f} matches the data.",))
@@ -387,7 +452,7 @@ def check_causal_note(answer: Any, r: float) -> Feedback:
         else Feedback("r", INCORRECT, wrong=(f"not found (expected {r:.2f} in the text).",))
     )
     fb = combine(name, [part], hint=hint)
-    return Feedback(name, fb.status, fb.right, fb.wrong, fb.hint, scope, "", fb.parts)
+    return _NumberOnly(name, fb.status, fb.right, fb.wrong, fb.hint, scope, "", fb.parts)
 
 
 def causal_model_note(r: float, est: Any, *, r_completers: float, r_everyone: float) -> str:
@@ -412,10 +477,12 @@ def causal_model_note(r: float, est: Any, *, r_completers: float, r_everyone: fl
         "other. Rating both every session and asking, within each client, whether this "
         "session's alliance predicts the next session's change (and the other way round) "
         f"separates these worlds: here {a2c}, and {c2a}, which points to a world where "
-        f"{world}. That is still not an experiment. Who stays also matters: among "
+        f"{world}. That is evidence about timing, still not an experiment: a life event "
+        "that lifts mood and the alliance in the same week would fool it. Who stays also "
+        "matters: among "
         f"completers r = {r_completers:.2f}, among everyone r = {r_everyone:.2f}; when clients "
         "with weaker alliances leave more often, a completers-only analysis describes a "
         "selected group. For practice: keep asking clients "
-        "how the work together feels, session by session, and remember that a good rating "
-        "may partly reflect progress already made."
+        "how the work together feels, session by session; a good session may help the next "
+        "one, and a good rating may partly reflect progress already made."
     )
