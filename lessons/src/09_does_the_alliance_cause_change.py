@@ -245,7 +245,7 @@ for study in worlds.values():
             ("", "points to"): WORLD_WORDS[lagged_verdict(est)],
         }
     )
-lagged = pd.DataFrame(rows, index=pd.Index(list(worlds), name="world"))
+lagged = pd.DataFrame(rows, index=pd.Index([WORLD_WORDS[w] for w in worlds], name="true world"))
 lagged.columns = pd.MultiIndex.from_tuples(lagged.columns)
 lagged
 
