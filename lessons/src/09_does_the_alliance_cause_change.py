@@ -161,9 +161,9 @@ print(lit.ALLIANCE_OUTCOME_R_ADJUSTED_2020.describe())
 # ## The explorer: choose the world, then the analysis
 #
 # The explorer below simulates a clinic in each of the four worlds (one row each) and
-# marks the world you pick as the *true* world of your clinic. Each row shows an
-# estimate with a bracketed range, its 95 % interval (about the estimate ± 2 standard
-# errors: the values the data are compatible with).
+# marks the world you pick as the *true* world of your clinic. In its text each
+# estimate comes with a bracketed range, e.g. 0.27 [0.21, 0.33]: its 95 % interval,
+# about the estimate ± 2 standard errors (the values the data are compatible with).
 #
 # 1. With the *cross-sectional* analysis, click (or Tab to and use the arrow keys on)
 #    each **True world** option. All four rows show r ≈ .28, so the number cannot tell
@@ -208,12 +208,10 @@ print(explorer.summary)
 # common cause in Sam's third story is made of. Causes that change from week to week
 # are not removed. Time order helps separate "the alliance came first" from "the change
 # came first", but only as finely as the measurement: if mood lifts *during* a session,
-# the end-of-session rating already contains that change. And the method has a
-# technical trap: centring each client on their own mean biases the estimates when a
-# client has only a few sessions (worst with the 5–7 sessions of many studies; the
-# kit's clients have up to 12, which reduces the bias but does not remove it).
-# Falkenström and colleagues set out these advantages and traps for psychotherapy
-# research:
+# the end-of-session rating already contains that change. And comparing each client
+# with their own mean biases the estimates when clients have few sessions (many studies
+# have 5–7; the kit's clients have up to 12, which shrinks the bias but does not remove
+# it). Falkenström and colleagues set out these advantages and traps:
 
 # %%
 print(lit.FALKENSTROM_2017.reference())
@@ -595,15 +593,13 @@ raters
 # %% [markdown]
 # Here the therapist's rating predicts improvement much less than the client's, and the
 # observer's somewhat less. That is **the kit's construction, not a finding**: they
-# agree with the
-# client's rating by the youth meta-analytic figures above, and in these worlds only
-# the client's experience drives change, so they carry nothing more about it. In real
-# data, the dropout meta-analysis above found no significant difference between
-# client-, therapist- and observer-rated alliance. The lesson is the question, not the
-# numbers:
-# the same clinic can give a different "alliance–outcome correlation" depending on
-# whose rating a study used. When you read a study, look for who rated the alliance,
-# and when (a rating after session 3 already contains three weeks of change).
+# agree with the client's rating by the youth figures above, and in these worlds only
+# the client's experience drives change. (For dropout, Sharf et al. found no
+# significant difference between client-, therapist- and observer-rated alliance.)
+# Take the question, not the numbers: the same clinic can give a different
+# "alliance–outcome correlation" depending on whose rating a study used. When you read
+# a study, look for who rated the alliance, and when (a rating after session 3 already
+# contains three weeks of change).
 #
 # ## Exercise 9.6 · Explain it to a colleague
 #
@@ -686,8 +682,6 @@ print(causal_model_note(m_r["A"], m_est["A"], r_completers=a_completers, r_every
 #
 # ## Reflection and practice
 #
-# - Think of a client (or a friend you helped) whose mood lifted early. Did that change
-#   how they spoke about the help they were getting? Which world does that story fit?
 # - A service evaluates its therapists by the alliance ratings of clients who finished
 #   therapy. What could go wrong, given this lesson?
 # - **Practice:** at the end of your next helping conversation, ask one alliance question
