@@ -30,7 +30,7 @@ import alliance_widgets as aw
 
 VIEW_CONTROLS = ("True world", "Analysis", "Sample", "Whose alliance rating")
 RESIM_CONTROLS = {
-    "Dropout after a weak alliance (log-odds per SD)": [0.5, 1.0, 0.0, 1.5],
+    "Dropout after a weak alliance (0 = at random)": [0.5, 1.0, 0.0, 1.5],
     "Clients per world": [1000, 3000, 2000, 4000],
     "Seed": [1, 2, 3, 4],
 }

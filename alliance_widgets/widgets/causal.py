@@ -5,7 +5,8 @@ alliance drives change, change drives the alliance, a common cause drives both, 
 ways), sees that the end-of-therapy correlation of early alliance with improvement comes
 out about the same in every world, then switches the analysis to session-by-session
 lagged effects within each client and watches the worlds separate. A dropout control
-makes clients leave after a weaker-than-usual alliance, and the sample switch shows what
+makes clients with a weaker alliance (lower overall, or dipping that session) leave more
+often, and the sample switch shows what
 analysing completers only does to both numbers; the rater switch shows whose alliance
 rating (client, therapist, observer) the analysis uses.
 
@@ -79,8 +80,10 @@ class CausalExplorer(Explorer):
     sample : {"everyone", "completers"}
         Analyse every client, or only those who attended every session.
     dropout_alliance : float, default 0
-        Log-odds of leaving per within-client SD the alliance falls below the client's
-        usual level (0 to 2; 0 is dropout at random).
+        How strongly a weaker alliance at a session (a lower overall level or a dip that
+        session) raises the chance of leaving after it: the change in the log-odds of
+        leaving per SD of the session's alliance (0 to 2; 0 is dropout at random; 0.65
+        makes dropouts differ from completers by Sharf et al.'s d = .55).
     rater : {"client", "therapist", "observer"}
         Whose alliance rating the analyses use.
     n_clients : int, default 2000
@@ -112,8 +115,8 @@ class CausalExplorer(Explorer):
     ).tag(state=True)
     dropout_alliance = traitlets.Float(
         0.0,
-        help="How much a weaker-than-usual alliance makes a client leave (log-odds per SD; "
-        "0 = dropout at random).",
+        help="How strongly a weaker alliance at a session makes leaving after it more likely "
+        "(0 = dropout at random; 0.65 is about the size Sharf et al. 2010 found).",
     ).tag(state=True)
     rater = traitlets.Unicode("client", help="Whose alliance rating the analyses use.").tag(
         state=True
@@ -188,7 +191,7 @@ class CausalExplorer(Explorer):
                     min=low,
                     max=high,
                     step=0.25,
-                    description="Dropout after a weak alliance (log-odds per SD)",
+                    description="Dropout after a weak alliance (0 = at random)",
                     continuous_update=False,
                 ),
             ),

@@ -136,7 +136,7 @@ def analyse_worlds(*, seed: int, n_clients: int, dropout_alliance: float) -> Wor
     n_clients : int
         Clients per world, a multiple of :data:`CASELOAD`.
     dropout_alliance : float
-        How much a weaker-than-usual alliance raises the chance of leaving (``>= 0``;
+        How strongly a weaker session alliance raises the chance of leaving (``>= 0``;
         see ``science.simulate``).
 
     Returns

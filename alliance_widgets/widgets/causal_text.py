@@ -122,8 +122,8 @@ def design_line(*, n_clients: int, seed: int, dropout_alliance: float, n_worlds:
     dropout = (
         "dropout at random (unrelated to the alliance)"
         if dropout_alliance == 0
-        else f"clients leave more often after a weaker-than-usual alliance "
-        f"({fixed(dropout_alliance, 2)} log-odds per SD)"
+        else f"clients leave more often after a weaker alliance "
+        f"(strength {fixed(dropout_alliance, 2)}; 0.65 is about Sharf et al.'s size)"
     )
     return (
         f"{n_worlds} simulated worlds of {n_clients:,} clients each "

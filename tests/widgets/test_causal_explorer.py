@@ -224,7 +224,7 @@ def test_controls_are_accessible_labelled_and_linked(explorer: CausalExplorer) -
         "Whose alliance rating",
     ]
     assert [c.description for c in ranges] == [
-        "Dropout after a weak alliance (log-odds per SD)",
+        "Dropout after a weak alliance (0 = at random)",
         "Clients per world",
     ]
     assert all(c.tooltip and c.description_allow_html is False for c in choices + ranges)
