@@ -16,7 +16,7 @@ Examples
 >>> [c.source for c in nb.cells if c.cell_type == "code"][1]
 'aw.BordinExplorer()'
 >>> sum(c.cell_type == "code" for c in nb.cells)
-7
+8
 >>> [i.widget for i in available_items([GALLERY[0]])]
 ['BordinExplorer']
 >>> voila_command(Path("g.ipynb"), 9000, open_browser=False)[3:6]
