@@ -292,10 +292,12 @@ def causal_chart(estimates: pd.DataFrame | Mapping[str, pd.DataFrame], *, descri
         chart,
         {},
         title=TITLE,
-        subtitle=(
+        # Two lines: Vega does not wrap a subtitle, and one line overflowed a notebook.
+        subtitle=[
             "Dot and line: estimate and 95% interval; hollow blue diamond: the world's true "
-            "lagged effect; dashed: 0; large vermillion square: the world you picked."
-        ),
+            "lagged effect;",
+            "dashed: 0; large vermillion square: the world you picked.",
+        ],
         description=description,
     )
     # Attached directly: .properties() would validate every record against the schema.

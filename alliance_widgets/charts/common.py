@@ -115,7 +115,7 @@ def finish(
     *,
     title: str,
     description: str,
-    subtitle: str | None = None,
+    subtitle: str | list[str] | None = None,
 ) -> Any:
     """Attach the named datasets, the title and the one-sentence text alternative.
 
