@@ -172,6 +172,38 @@ def _check_widget_frontend(versions: Mapping[str, str | None], frontend: str) ->
     return Check("Widget frontend", True, f"jupyterlab_widgets {lab_ext} installed")
 
 
+def _check_kernel_start(jsonschema: str | None, rfc3987_syntax: str | None) -> Check:
+    """Whether every kernel pays ~1 s of CPU for jsonschema's IRI grammars on import.
+
+    jsonschema 4.25 and newer import ``rfc3987-syntax`` when it is installed (the
+    ``format-nongpl`` extra that Jupyter's own packages ask for), and that compiles 39 lark
+    grammars, about 1 s of CPU, in every kernel that imports altair and in every Jupyter
+    server: thirty learners starting a lesson together wait for thirty of them. The kit
+    works either way, so this never fails the report; it says what a hub admin can do.
+
+    Examples
+    --------
+    >>> print(_check_kernel_start("4.24.1", None).detail)
+    jsonschema 4.24.1: nothing extra to compile when a kernel starts
+    >>> print(_check_kernel_start("4.26.0", "1.1.0").detail)  # doctest: +ELLIPSIS
+    slower start: jsonschema 4.26.0 with rfc3987-syntax 1.1.0 compiles ... 'jsonschema<4.25'.
+    """
+    parts = tuple(int(p) for p in (jsonschema or "0.0").split(".")[:2] if p.isdigit())
+    if rfc3987_syntax is None or parts < (4, 25):
+        return Check(
+            "Kernel start",
+            True,
+            f"jsonschema {jsonschema}: nothing extra to compile when a kernel starts",
+        )
+    return Check(
+        "Kernel start",
+        True,
+        f"slower start: jsonschema {jsonschema} with rfc3987-syntax {rfc3987_syntax} compiles "
+        "39 grammars in every kernel and Jupyter server (about 1 s of CPU each); for a class "
+        "hub, pip install 'jsonschema<4.25'.",
+    )
+
+
 def _check_offline_charts() -> Check:
     # Reads the shipped bundle only: the doctor must not load vl-convert's V8 engine into
     # the learner's kernel it is checking.
@@ -237,6 +269,7 @@ def doctor() -> DoctorReport:
         _check_packages(versions),
         Check("Frontend", True, frontend),
         _check_widget_frontend(versions, frontend),
+        _check_kernel_start(_version("jsonschema"), _version("rfc3987-syntax")),
         _check_offline_charts(),
     )
     return DoctorReport(checks, frontend, {k: v for k, v in versions.items() if v})

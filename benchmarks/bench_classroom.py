@@ -123,13 +123,20 @@ def _lesson_open(page: Any) -> bool:
     )
 
 
-def _poll_all(learners: list[Learner], done: Any, timeout: float, what: str) -> None:
-    """Call ``done(learner)`` round-robin until it is true for all who have not failed."""
+def _poll_all(
+    learners: list[Learner], done: Any, timeout: float, what: str, every: float = 0.5
+) -> None:
+    """Call ``done(learner)`` round-robin until it is true for all who have not failed.
+
+    The times themselves are stamped in the pages (or taken at the first true answer of a
+    half-second poll, for the lesson opening); polling more often would only load the
+    renderers the learners' charts are waiting for.
+    """
     deadline = time.monotonic() + timeout
     waiting = [x for x in learners if not x.failed]
     while waiting and time.monotonic() < deadline:
         waiting = [x for x in waiting if not _safe(lambda x=x: done(x), False)]
-        time.sleep(0.1)
+        time.sleep(every)
     for x in waiting:
         x.failed = f"timed out after {timeout:.0f} s waiting for {what}"
 
@@ -184,6 +191,7 @@ def move_sliders(learners: list[Learner], presses: int) -> None:
             x.page.evaluate(lat._INSTALL_JS, [x.root.element_handle(), x.handle.element_handle()])
         except Exception as exc:
             x.failed = f"slider: {exc}"
+            _keep_evidence(x)
     live = [x for x in live if not x.failed]
     direction = {x.name: 1 for x in live}
     for _ in range(presses):
@@ -213,6 +221,26 @@ def move_sliders(learners: list[Learner], presses: int) -> None:
             x.misses.append(_diagnose(before[x.name], _state(x)))
         for x in live:
             _safe(lambda x=x: lat._settle(x.page))
+
+
+def _keep_evidence(x: Learner) -> None:
+    """Save what the learner saw when their chart would not redraw, for the report."""
+    folder = kb.ARTIFACTS / "bench_classroom"
+    folder.mkdir(parents=True, exist_ok=True)
+    _safe(lambda: x.root.screenshot(path=str(folder / f"{x.name}.png")))
+    charts = _safe(
+        lambda: x.root.evaluate(
+            """r => [...r.querySelectorAll('.vega-embed')].map(e =>
+                e.querySelectorAll('svg.marks, canvas.marks').length + ' marks; ' +
+                e.innerText.slice(0, 200))"""
+        ),
+        [],
+    )
+    lines = [f"charts in the explorer: {charts}"]
+    lines += [f"console: {e}" for e in x.watch.console_errors]
+    lines += [f"page error: {e}" for e in x.watch.page_errors]
+    (folder / f"{x.name}.txt").write_text("\n".join(lines) + "\n")
+    x.failed += f" (evidence in {folder / x.name}.png/.txt)"
 
 
 def _pick_slider(root: Any) -> Any:

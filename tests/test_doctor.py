@@ -10,7 +10,14 @@ def test_report_on_this_environment_passes() -> None:
     assert report.ok, str(report)
     assert report.verdict == "All checks passed: the kit is ready."
     names = [c.name for c in report.checks]
-    assert names == ["Python", "Packages", "Frontend", "Widget frontend", "Offline charts"]
+    assert names == [
+        "Python",
+        "Packages",
+        "Frontend",
+        "Widget frontend",
+        "Kernel start",
+        "Offline charts",
+    ]
     assert "altair" in report.versions
 
 
@@ -51,3 +58,16 @@ def test_cli_exit_codes(capsys: pytest.CaptureFixture[str]) -> None:
     assert doc.main([]) == 0
     assert "All checks passed" in capsys.readouterr().out
     assert doc.main(["--help"]) == 0
+
+
+def test_slow_jsonschema_is_reported_with_the_fix() -> None:
+    slow = doc._check_kernel_start("4.26.0", "1.1.0")
+    # A slower start is not a broken kit: the check passes but says what a hub admin can do.
+    assert slow.ok and "jsonschema<4.25" in slow.detail and "4.26.0" in slow.detail
+    # Either half alone costs nothing: 4.24 never imports the grammars, and without the
+    # package newer jsonschema skips them.
+    for fast in (
+        doc._check_kernel_start("4.24.1", "1.1.0"),
+        doc._check_kernel_start("4.26.0", None),
+    ):
+        assert fast.ok and "nothing extra" in fast.detail

@@ -11,6 +11,12 @@ vega, vega-embed and Vega-Lite versions, the altair version and a hash of altair
 source. :func:`read_bundle` refuses a bundle whose source hash or Vega-Lite version no
 longer match the installed altair, so an upgraded altair never runs stale front-end code.
 
+Each chart widget is an anywidget, which imports its ``_esm`` afresh for every chart and
+gives the import two seconds: when a busy page (ten learners on two cores, a slow laptop)
+needs longer, the chart's model drops every later update and the chart never redraws.
+:func:`shared_module` wraps the bundle in a small module that the page evaluates once and
+every chart then shares, so each widget loads in milliseconds.
+
 Standard library only at import: ``hatch_build.py`` loads this file by path in the build
 environment, before the package exists.
 
@@ -18,6 +24,9 @@ Examples
 --------
 >>> BUNDLE_JS.name, BUNDLE_INFO.name
 ('jupyter_chart.js', 'jupyter_chart.json')
+>>> module = shared_module("export default { render() {} };")
+>>> module.splitlines()[0]
+'// alliance_widgets: altair's JupyterChart front end, evaluated once per page.'
 >>> strip_imports("import x from 'y';\n// note\nasync function render() {}")
 'async function render() {}'
 """
@@ -36,6 +45,7 @@ __all__ = [
     "BundleError",
     "altair_widget_source",
     "read_bundle",
+    "shared_module",
     "strip_imports",
     "write_bundle",
 ]
@@ -128,3 +138,50 @@ def read_bundle(directory: Path = BUNDLE_DIR) -> tuple[str, dict[str, Any]]:
             f"{metadata.version('altair')} (Vega-Lite {vl_version}). {rebuild}"
         )
     return bundle, info
+
+
+_SHARED = """\
+// alliance_widgets: altair's JupyterChart front end, evaluated once per page.
+// anywidget imports a widget's module for every chart and gives up after two seconds
+// (its model then drops all later updates); this module is small, and the large one it
+// wraps is compiled once and shared by every chart on the page.
+const KEY = "__alliance_widgets_jupyter_chart_%(digest)s";
+const SOURCE = %(source)s;
+
+function shared() {
+  let loading = globalThis[KEY];
+  if (loading === undefined) {
+    const url = URL.createObjectURL(new Blob([SOURCE], { type: "text/javascript" }));
+    loading = import(url).finally(() => URL.revokeObjectURL(url));
+    // A failed load is not kept: the next chart tries again.
+    loading.catch(() => { delete globalThis[KEY]; });
+    globalThis[KEY] = loading;
+  }
+  return loading;
+}
+
+export default {
+  async render(context) {
+    const widget = (await shared()).default;
+    return widget.render(context);
+  },
+};
+"""
+
+
+def shared_module(bundle: str) -> str:
+    """The ES module a chart widget loads: ``bundle``, evaluated once per page and shared.
+
+    ``bundle`` is an ES module whose default export has ``render`` (altair's widget); the
+    result has the same default export. It is keyed by the bundle's hash, so two kits
+    (or two versions) on one page never share the wrong code.
+
+    Examples
+    --------
+    >>> module = shared_module("export default { render() {} };")
+    >>> '"export default { render() {} };"' in module, "globalThis[KEY]" in module
+    (True, True)
+    """
+    digest = hashlib.sha256(bundle.encode()).hexdigest()[:16]
+    # A JSON string is a JavaScript string literal (U+2028/9 included, since ES2019).
+    return _SHARED % {"digest": digest, "source": json.dumps(bundle)}

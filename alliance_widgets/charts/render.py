@@ -253,7 +253,7 @@ def enable_offline_widgets() -> str:
     or ``"cdn"`` (neither: the chart loads vega from the internet, as in JupyterLite).
     The last two warn once, saying how to repair the install. Calling it again is cheap.
     """
-    from alliance_widgets.charts.offline_js import BundleError, read_bundle
+    from alliance_widgets.charts.offline_js import BundleError, read_bundle, shared_module
 
     global _bundle_source
     chart_cls = alt.JupyterChart
@@ -278,7 +278,7 @@ def enable_offline_widgets() -> str:
             stacklevel=2,
         )
         return "cdn"
-    chart_cls._esm = bundle
+    chart_cls._esm = shared_module(bundle)
     chart_cls._is_offline = True
     _bundle_source = "shipped"
     return _bundle_source

@@ -3,12 +3,19 @@
 ``scipy.stats`` costs a learner's kernel about 60 MB and 0.6 s of CPU to import (it loads
 hundreds of modules: every distribution, ``scipy.integrate``, ``scipy.interpolate``,
 ``scipy.spatial`` …), yet the kit only asks it for a normal quantile, a t or F quantile
-and a percentile rank. Each of those is one ``scipy.special`` function, which is what
-``scipy.stats`` itself evaluates: ``norm.ppf(q)`` is ``special.ndtri(q)``, ``t.ppf(q, df)``
-is ``special.stdtrit(df, q)``, ``f.ppf(q, a, b)`` is ``special.fdtri(a, b, q)`` and
-``f.isf(q, a, b)`` is ``special.fdtri(a, b, 1 - q)``. So these functions return the same
-bits as the ``scipy.stats`` calls they replace (``tests/science/test_light_distributions.py``
-compares them over grids that include the extremes).
+and a percentile rank. The t, F and chi-square quantiles are one ``scipy.special``
+function each, which is what ``scipy.stats`` itself evaluates: ``t.ppf(q, df)`` is
+``special.stdtrit(df, q)``, ``f.ppf(q, a, b)`` is ``special.fdtri(a, b, q)`` and
+``f.isf(q, a, b)`` is ``special.fdtri(a, b, 1 - q)``.
+
+Even ``scipy.special`` costs 0.3 s of CPU to import (it clones numpy's namespace for the
+array API, which imports ``numpy.f2py``), and the normal distribution is what a lesson
+needs before its first chart (a confidence interval, the implied outcome). So the normal
+functions use the standard library: the CDF is cephes' ``ndtr`` written with ``math.erf``
+and ``math.erfc``, the quantile is Wichura's AS 241 (``statistics.NormalDist.inv_cdf``);
+``scipy.special`` is imported only when a t, F or chi-square quantile is asked for.
+``tests/science/test_light_distributions.py`` compares every function with ``scipy.stats``
+to 1e-12 relative over grids that include the extremes.
 
 Examples
 --------
@@ -22,10 +29,12 @@ Examples
 
 from __future__ import annotations
 
+import math
+import sys
+from statistics import NormalDist
 from typing import Any
 
 import numpy as np
-from scipy import special
 
 __all__ = [
     "chi2_ppf",
@@ -39,6 +48,44 @@ __all__ = [
 ]
 
 
+_STANDARD = NormalDist()
+_SQRT1_2 = math.sqrt(0.5)
+_MAXLOG = math.log(sys.float_info.max)  # cephes' MAXLOG, 7.0978e2
+
+
+def _ndtr(z: float) -> float:
+    """Standard normal CDF at ``z``: cephes' ``ndtr`` (what scipy evaluates), in stdlib."""
+    x = z * _SQRT1_2
+    if abs(x) < _SQRT1_2:
+        return 0.5 + 0.5 * math.erf(x)
+    # erfc keeps the far tail's digits; 1 - (...) would round them away. Past
+    # exp(-x²) < the smallest normal double, cephes (and so scipy) returns 0 where libm
+    # would return a subnormal: the same 0 here.
+    y = 0.0 if x * x > _MAXLOG else 0.5 * math.erfc(abs(x))
+    return 1.0 - y if x > 0 else y
+
+
+def _ndtri(q: float) -> float:
+    """Standard normal quantile; -inf/inf at 0/1 and NaN outside [0, 1], as scipy's."""
+    if q == 0.0:
+        return -math.inf
+    if q == 1.0:
+        return math.inf
+    if not 0.0 < q < 1.0:  # NaN fails this too
+        return math.nan
+    return _STANDARD.inv_cdf(q)
+
+
+def _elementwise(fn: Any, values: Any) -> Any:
+    """``fn`` over a float or an array of floats; a NumPy float for a scalar, as scipy."""
+    arr = np.asarray(values, dtype=float)
+    if arr.ndim == 0:
+        return np.float64(fn(float(arr)))
+    return np.fromiter(map(fn, arr.ravel().tolist()), dtype=float, count=arr.size).reshape(
+        arr.shape
+    )
+
+
 def normal_ppf(q: Any) -> Any:
     """Quantile of the standard normal, as ``scipy.stats.norm.ppf(q)``.
 
@@ -47,7 +94,7 @@ def normal_ppf(q: Any) -> Any:
     >>> round(float(normal_ppf(0.5 + 0.90 / 2)), 4)
     1.6449
     """
-    return special.ndtri(q)
+    return _elementwise(_ndtri, q)
 
 
 def normal_cdf(x: Any, loc: Any = 0.0, scale: Any = 1.0) -> Any:
@@ -58,8 +105,8 @@ def normal_cdf(x: Any, loc: Any = 0.0, scale: Any = 1.0) -> Any:
     >>> round(float(normal_cdf(-1.0, loc=1.0, scale=2.0)), 4)
     0.1587
     """
-    # The same arithmetic as scipy.stats: standardise, then the special function.
-    return special.ndtr((np.asarray(x) - loc) / scale)
+    # The same arithmetic as scipy.stats: standardise, then the normal integral.
+    return _elementwise(_ndtr, (np.asarray(x) - loc) / scale)
 
 
 def normal_sf(x: Any, loc: Any = 0.0, scale: Any = 1.0) -> Any:
@@ -70,7 +117,7 @@ def normal_sf(x: Any, loc: Any = 0.0, scale: Any = 1.0) -> Any:
     >>> round(float(normal_sf(1.96)), 4)
     0.025
     """
-    return special.ndtr(-((np.asarray(x) - loc) / scale))
+    return _elementwise(_ndtr, -((np.asarray(x) - loc) / scale))
 
 
 def t_ppf(q: Any, df: Any) -> Any:
@@ -81,6 +128,8 @@ def t_ppf(q: Any, df: Any) -> Any:
     >>> round(float(t_ppf(0.975, 1)), 4)
     12.7062
     """
+    from scipy import special
+
     return special.stdtrit(df, q)
 
 
@@ -92,6 +141,8 @@ def f_ppf(q: Any, dfn: Any, dfd: Any) -> Any:
     >>> round(float(f_ppf(0.025, 4, 20)), 4)
     0.1168
     """
+    from scipy import special
+
     return special.fdtri(dfn, dfd, q)
 
 
@@ -103,6 +154,8 @@ def f_isf(q: Any, dfn: Any, dfd: Any) -> Any:
     >>> round(float(f_isf(0.05, 1, 1000)), 3)
     3.851
     """
+    from scipy import special
+
     # scipy.stats has no closed-form F isf: it takes the ppf of 1 - q, as here.
     return special.fdtri(dfn, dfd, 1.0 - np.asarray(q))
 
@@ -115,6 +168,8 @@ def chi2_ppf(q: Any, df: Any) -> Any:
     >>> round(float(chi2_ppf(0.95, 1)), 4)
     3.8415
     """
+    from scipy import special
+
     return 2 * special.gammaincinv(np.asarray(df) / 2, q)
 
 

@@ -66,14 +66,15 @@ def clinic_reference() -> tuple[pd.DataFrame, str]:
     >>> list(table.columns)
     ['bond', 'goals', 'tasks', 'composite']
     """
-    from alliance_widgets.science.generator import simulate
-    from alliance_widgets.science.simulate_params import DEFAULT_PARAMS
-
     tables = _clinic_dataset()
     if tables is not None:
         clients, sessions = tables
         name = f"the {len(clients):,} clients of the clinic dataset"
     else:
+        # Only here: the generator brings scipy.special (0.3 s of a kernel's first chart).
+        from alliance_widgets.science.generator import simulate
+        from alliance_widgets.science.simulate_params import DEFAULT_PARAMS
+
         study = simulate(items=False)
         clients, sessions = study.clients, study.sessions
         name = (

@@ -246,7 +246,7 @@ def start_classhub(root: Path, *, timeout: float = 90) -> ClassHub:
     repo = make_course_repo(root)
     env = kb.isolated_env(root / "jupyter")
     settings = root / "lab-settings"
-    kb._write_lab_settings(settings)
+    _write_class_settings(settings)
     token = secrets.token_hex(16)
     port = kb.free_port()
     config = _CONFIG.format(
@@ -260,8 +260,8 @@ def start_classhub(root: Path, *, timeout: float = 90) -> ClassHub:
         proxy_pid=str(root / "proxy.pid"),
         home_template=str(root / "home" / "{username}"),
         singleuser=str(kb.BIN / "jupyterhub-singleuser"),
-        # Shared, pre-written Lab settings (no news, no autosave, every cell drawn); each
-        # learner's workspace and kernel state stay in their own home.
+        # Shared, pre-written Lab settings (JupyterLab's defaults, minus the requests to the
+        # internet); each learner's workspace and kernel state stay in their own home.
         environment={"JUPYTERLAB_SETTINGS_DIR": str(settings), "PYTHONUNBUFFERED": "1"},
         cull_timeout=CULL_TIMEOUT,
         cull_every=CULL_EVERY,
@@ -285,6 +285,21 @@ def start_classhub(root: Path, *, timeout: float = 90) -> ClassHub:
         hub.stop()
         raise
     return hub
+
+
+def _write_class_settings(settings_dir: Path) -> None:
+    """The Lab settings learners get on a class hub: JupyterLab's own defaults, offline.
+
+    Unlike the single-learner browser tests (``kitbrowser._write_lab_settings``), cells keep
+    JupyterLab's default windowing and notebooks autosave, as on a department's hub; the
+    only change is what a hub admin sets in ``overrides.json`` so that no learner's page
+    asks the internet for news or updates (lessons/INSTRUCTOR.md).
+    """
+    target = (
+        settings_dir / "@jupyterlab" / "apputils-extension" / "notification.jupyterlab-settings"
+    )
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(json.dumps({"checkForUpdates": False, "fetchNews": "false"}))
 
 
 def log_in(page: Any, hub: ClassHub, user: str, timeout: float = 60) -> None:

@@ -27,7 +27,9 @@ def same(light: object, reference: object) -> None:
 def test_normal_ppf_matches_scipy_stats_including_edges() -> None:
     q = np.concatenate([Q, [0.0, 1.0, -0.1, 1.1, np.nan]])
     same(d.normal_ppf(q), stats.norm.ppf(q))
-    assert d.normal_ppf(0.975) == stats.norm.ppf(0.975)
+    same(d.normal_ppf(0.975), stats.norm.ppf(0.975))
+    assert isinstance(d.normal_ppf(0.975), np.float64)
+    assert d.normal_ppf(q[:30].reshape(5, 6)).shape == (5, 6)
 
 
 @pytest.mark.parametrize(("loc", "scale"), [(0.0, 1.0), (12.3, 7.5), (-4.0, 1e-3), (1e6, 50.0)])
@@ -129,6 +131,26 @@ clients = pd.DataFrame({"client_id": list("abcd"), "improvement": [10, 20, 12, 1
 s.improvement_by_repair(clients, pd.Series({"b": 1.0, "c": 0.5, "d": 1.0}))
 print("scipy.stats" in sys.modules, "statsmodels" in sys.modules)
 """
+
+
+FIRST_CHART_PATH = """
+import sys
+import alliance_widgets as aw
+from alliance_widgets import science as s
+s.r_interval(0.3, 50)
+s.implied_outcome(5.0)
+aw.BordinExplorer()
+print("scipy.special" in sys.modules)
+"""
+
+
+def test_a_lessons_first_chart_needs_no_scipy_special() -> None:
+    # Importing scipy.special costs a kernel 0.3 s of CPU (it imports numpy.f2py); lesson
+    # 01's first chart (an interval, then the Bordin explorer) needs only normal functions.
+    done = subprocess.run(
+        [sys.executable, "-c", FIRST_CHART_PATH], capture_output=True, text=True, check=True
+    )
+    assert done.stdout.split() == ["False"]
 
 
 def test_learner_path_never_imports_scipy_stats() -> None:
