@@ -376,7 +376,7 @@ def _ndtr(z: np.ndarray) -> np.ndarray:
     needs no normal integral, and importing ``scipy.special`` costs a kernel 0.3 s."""
     from scipy import special
 
-    return special.ndtr(z)  # type: ignore[no-any-return]
+    return special.ndtr(z)
 
 
 def early_given_level(
