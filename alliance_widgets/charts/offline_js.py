@@ -25,8 +25,8 @@ Examples
 >>> BUNDLE_JS.name, BUNDLE_INFO.name
 ('jupyter_chart.js', 'jupyter_chart.json')
 >>> module = shared_module("export default { render() {} };")
->>> module.splitlines()[0]
-'// alliance_widgets: altair's JupyterChart front end, evaluated once per page.'
+>>> print(module.splitlines()[0])
+// alliance_widgets: altair's JupyterChart front end, evaluated once per page.
 >>> strip_imports("import x from 'y';\n// note\nasync function render() {}")
 'async function render() {}'
 """

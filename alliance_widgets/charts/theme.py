@@ -93,9 +93,9 @@ def enable_theme() -> None:
     """
     from alliance_widgets.charts.common import enable_portable_data
 
-    if THEME_NAME not in alt.theme.names():
-        # altair types themes as a TypedDict; ours is the equivalent plain dict.
-        alt.theme.register(THEME_NAME, enable=False)(cast(Any, kit_theme))
+    # Registered unconditionally (idempotent): names() would scan every installed
+    # package's entry points. altair types themes as a TypedDict; ours is a plain dict.
+    alt.theme.register(THEME_NAME, enable=False)(cast(Any, kit_theme))
     alt.theme.enable(THEME_NAME)
     enable_portable_data()
 
