@@ -372,8 +372,11 @@ def _calibrate_exact(
 
 
 def _ndtr(z: np.ndarray) -> np.ndarray:
-    """scipy's ``special.ndtr``, imported on first use: building a model for the explorers
-    needs no normal integral, and importing ``scipy.special`` costs a kernel 0.3 s."""
+    """Return ``scipy.special.ndtr(z)``, with scipy.special imported on first use.
+
+    Building a model for the explorers needs no normal integral, and importing
+    ``scipy.special`` costs a kernel 0.3 s of CPU.
+    """
     from scipy import special
 
     return special.ndtr(z)
