@@ -44,8 +44,8 @@ print("The alliance_widgets kit is loaded.")
 # ## Is everything working? Ask the doctor
 #
 # `aw.doctor()` checks the things the kit needs (Python, the packages, the part of
-# Jupyter that draws sliders, charts that work without internet) and says, in plain words,
-# what to do if something is off. Run it.
+# Jupyter that draws sliders, what slows a kernel's start, charts that work without
+# internet) and says, in plain words, what to do if something is off. Run it.
 
 # %% tags=["nbval-ignore-output"]
 report = aw.doctor()
