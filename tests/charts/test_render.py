@@ -63,6 +63,17 @@ def test_renderer_in_a_kernel_adds_the_offline_widget(monkeypatch: pytest.Monkey
     assert "cdn.jsdelivr" not in esm
 
 
+def test_the_chart_module_anywidget_loads_is_small(monkeypatch: pytest.MonkeyPatch) -> None:
+    # anywidget gives a chart's module two seconds to load (tests/browser/
+    # test_slow_page_chart.py): the module is a few lines of code, the bundle inside it one
+    # string literal that the page evaluates once.
+    monkeypatch.setattr(render, "in_kernel", lambda: True)
+    assert render.enable_offline_widgets() == "shipped"
+    code, sep, literal = str(alt.JupyterChart._esm).partition("const SOURCE = ")
+    assert sep and literal.startswith('"') and len(literal) > 100_000
+    assert len(code) < 2_000, code
+
+
 def test_enable_offline_charts_sets_renderer_and_theme() -> None:
     render.enable_offline_charts()
     render.enable_offline_charts()  # idempotent
