@@ -20,9 +20,11 @@ Examples
 from __future__ import annotations
 
 from collections.abc import Mapping
+from functools import partial
 from typing import Any
 
 import ipywidgets as widgets
+import numpy as np
 import pandas as pd
 import traitlets
 
@@ -42,6 +44,9 @@ _MISQUOTED = lit.ALLIANCE_OUTCOME_R_1991
 # an observed r much beyond ±.78; the slider stops a little short of that.
 _R_LOW, _R_HIGH = -0.75, 0.75
 _N_MIN, _N_MAX, _N_STEP = 20, 5_000, 10
+# A study is drawn in blocks, each one simulated clinic of this many therapists (500
+# clients at the default caseload): see AllianceOutcomeExplorer's Notes.
+_BLOCK_THERAPISTS = 50
 
 
 def _percent(x: float) -> str:
@@ -72,6 +77,8 @@ class AllianceOutcomeExplorer(Explorer):
     """
 
     title = "Alliance and outcome: how strong is r = .28?"
+    # Ten blocks for the largest study, plus the studies around the slider's position.
+    memo_size = 48
     axes_note = (
         "Across: each client's early alliance (mean WAI-SR rating of sessions 1–3, 1–5). "
         "Up: improvement on the OQ-45 from intake to the last session (points; higher is "
@@ -134,23 +141,37 @@ class AllianceOutcomeExplorer(Explorer):
         ]
 
     # ------------------------------------------------------------------ science
-    def _study(self) -> pd.DataFrame:
+    def _block(self, index: int) -> pd.DataFrame:
+        """Block ``index`` of the study: one simulated clinic of 50 therapists."""
         from alliance_widgets.science.generator import simulate
         from alliance_widgets.science.simulate_params import DEFAULT_PARAMS
 
-        per = int(DEFAULT_PARAMS["clients_per_therapist"])
-        therapists = max(1, -(-self.n_clients // per))  # ceiling: enough caseloads
+        seed = self.seed
+        if index:
+            # Independent of every other (seed, block), and an int as simulate wants.
+            seed = int(np.random.SeedSequence((self.seed, index)).generate_state(1)[0])
         study = simulate(
             alliance_outcome_r=self.alliance_outcome_r,
-            n_therapists=therapists,
-            clients_per_therapist=per,
-            seed=self.seed,
+            n_therapists=_BLOCK_THERAPISTS,
+            clients_per_therapist=int(DEFAULT_PARAMS["clients_per_therapist"]),
+            seed=seed,
             items=False,
             therapist_icc_alliance=0.0,
         )
-        clients = study.clients
-        columns = [c for c in ("client_id", "early_alliance", "improvement") if c in clients]
-        return clients.loc[:, columns].head(self.n_clients).reset_index(drop=True)
+        return study.clients.loc[:, ["early_alliance", "improvement"]]
+
+    def _study(self) -> pd.DataFrame:
+        from alliance_widgets.science.simulate_params import DEFAULT_PARAMS
+
+        size = _BLOCK_THERAPISTS * int(DEFAULT_PARAMS["clients_per_therapist"])
+        r = round(self.alliance_outcome_r, 6)
+        blocks = [
+            self.memo(("block", r, self.seed, b), partial(self._block, b))
+            for b in range(-(-self.n_clients // size))  # ceiling: enough blocks
+        ]
+        clients = pd.concat(blocks, ignore_index=True).head(self.n_clients)
+        ids = pd.Series([f"C{i:04d}" for i in range(1, len(clients) + 1)], name="client_id")
+        return pd.concat([ids, clients], axis=1)
 
     def recompute(self) -> None:
         """Simulate (or fetch from the cache) the study and estimate r."""

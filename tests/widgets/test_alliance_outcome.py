@@ -6,6 +6,7 @@ import json
 import math
 
 import numpy as np
+import pandas as pd
 import pytest
 
 from alliance_widgets import literature as lit
@@ -135,3 +136,20 @@ def test_mimebundle(explorer):
     fresh = AllianceOutcomeExplorer(n_clients=50, seed=5)
     assert fresh._repr_mimebundle_()["text/plain"] == text
     assert not math.isnan(_sample_r(fresh))
+
+
+def test_more_clients_are_the_same_clients_and_some_new_ones() -> None:
+    # The slider adds clients to one study (blocks of one clinic each), it does not draw
+    # another study: the first n clients never change as n grows, across block borders.
+    explorer = AllianceOutcomeExplorer(n_clients=40, seed=5)
+    small = explorer.data.copy()
+    explorer.n_clients = 1_230  # three blocks of 500
+    large = explorer.data
+    assert len(large) == 1_230 and large["client_id"].is_unique
+    pd.testing.assert_frame_equal(large.head(40), small)
+    # A block is not a copy of another: the second 500 clients differ from the first.
+    first, second = large.iloc[:500, 1:].to_numpy(), large.iloc[500:1000, 1:].to_numpy()
+    assert not (first == second).all()
+    # Another seed is another study.
+    explorer.seed = 6
+    assert not explorer.data.head(40).equals(small)
