@@ -185,6 +185,17 @@ class RangeControl(anywidget.AnyWidget):
             )
         return False
 
+    def notify_change(self, change: Any) -> None:
+        """Send a new value together with its spoken text (``value_text``)."""
+        # A new value and its spoken text go to the browser as one message, not two: a
+        # move of one explorer control updates several of these, and every message is a
+        # trip through the kernel's IOPub thread.
+        if change.get("name") == "value" and not self._holding_sync:
+            with self.hold_sync():
+                super().notify_change(change)
+            return
+        super().notify_change(change)
+
     def _update_text(self, change: Any = None) -> None:
         fmt = self.readout_format
 
