@@ -35,7 +35,13 @@ from alliance_widgets.science.validation import (
     check_shares,
 )
 
-__all__ = ["ALLIANCE_FACTOR_NAMES", "DEFAULT_PARAMS", "DEFAULT_SEED", "resolve_params"]
+__all__ = [
+    "ALLIANCE_FACTOR_NAMES",
+    "DEFAULT_PARAMS",
+    "DEFAULT_SEED",
+    "part_seed",
+    "resolve_params",
+]
 
 #: The seed used when none is given, so that a class sees the same data on every screen.
 DEFAULT_SEED = 2026
@@ -100,6 +106,28 @@ def _seed(value: Any) -> int:
         # A fresh seed, recorded in Study.params so that the study can be remade.
         return int(np.random.SeedSequence().generate_state(1)[0])
     return check_int("seed", value, minimum=0)
+
+
+def part_seed(seed: int, part: int) -> int:
+    """The seed of part ``part`` of a study drawn in parts: ``seed`` itself for part 0.
+
+    Each later part gets a seed derived from (``seed``, ``part``) by NumPy's
+    ``SeedSequence``, so parts are independent of each other and of other seeds' parts.
+
+    Examples
+    --------
+    >>> part_seed(2026, 0)
+    2026
+    >>> part_seed(2026, 1) == part_seed(2026, 1) != part_seed(2027, 1)
+    True
+    """
+    seed = check_int("seed", seed, minimum=0)
+    part = check_int("part", part, minimum=0)
+    if part == 0:
+        return seed
+    import numpy as np
+
+    return int(np.random.SeedSequence((seed, part)).generate_state(1)[0])
 
 
 def resolve_params(given: Mapping[str, Any]) -> dict[str, Any]:

@@ -24,7 +24,6 @@ from functools import partial
 from typing import Any
 
 import ipywidgets as widgets
-import numpy as np
 import pandas as pd
 import traitlets
 
@@ -144,12 +143,9 @@ class AllianceOutcomeExplorer(Explorer):
     def _block(self, index: int) -> pd.DataFrame:
         """Block ``index`` of the study: one simulated clinic of 50 therapists."""
         from alliance_widgets.science.generator import simulate
-        from alliance_widgets.science.simulate_params import DEFAULT_PARAMS
+        from alliance_widgets.science.simulate_params import DEFAULT_PARAMS, part_seed
 
-        seed = self.seed
-        if index:
-            # Independent of every other (seed, block), and an int as simulate wants.
-            seed = int(np.random.SeedSequence((self.seed, index)).generate_state(1)[0])
+        seed = part_seed(self.seed, index)
         study = simulate(
             alliance_outcome_r=self.alliance_outcome_r,
             n_therapists=_BLOCK_THERAPISTS,
